@@ -1,0 +1,430 @@
+package sales
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// RecordKind names a kind of record in a Problem.
+type RecordKind string
+
+// Record kinds.
+const (
+	KindRecords  RecordKind = "records"
+	KindOwner    RecordKind = "owner"
+	KindPipeline RecordKind = "pipeline"
+	KindDeal     RecordKind = "deal"
+	KindContact  RecordKind = "contact"
+	KindCompany  RecordKind = "company"
+	KindActivity RecordKind = "activity"
+	KindProduct  RecordKind = "product"
+	KindLineItem RecordKind = "line_item"
+	KindTarget   RecordKind = "target"
+)
+
+// Problem is one defect in the records: which record, which field, what is
+// wrong. Index is the record's position in its slice of Records, so that a
+// record with an empty or repeated id can still be found.
+type Problem struct {
+	Kind    RecordKind `json:"kind"`
+	ID      string     `json:"id"`
+	Index   int        `json:"index"`
+	Field   string     `json:"field"`
+	Message string     `json:"message"`
+}
+
+// Error returns the problem as one line, such as
+// `sales: deal "42": close_date: before created`.
+func (p Problem) Error() string {
+	return fmt.Sprintf("sales: %s %q: %s: %s", p.Kind, p.ID, p.Field, p.Message)
+}
+
+// ValidationError lists every problem Validate found, in the order of the
+// records.
+type ValidationError struct {
+	Problems []Problem
+}
+
+// Error summarises the problems: the count, then the first few.
+func (e *ValidationError) Error() string {
+	const shown = 3
+	var b strings.Builder
+	fmt.Fprintf(&b, "sales: %d problem(s) in the records", len(e.Problems))
+	for i, p := range e.Problems {
+		if i == shown {
+			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-shown)
+			break
+		}
+		fmt.Fprintf(&b, "; %s %q: %s: %s", p.Kind, p.ID, p.Field, p.Message)
+	}
+	return b.String()
+}
+
+// Unwrap returns each problem as an error, for errors.As and errors.Is.
+func (e *ValidationError) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
+
+// Validate checks the records and returns a *ValidationError listing every
+// problem it finds, or nil when there is none. It does not stop at the
+// first problem. It checks that ids are present and unique, that every
+// reference names a record that exists (an owner, a pipeline and a stage of
+// it, a company, a contact, a deal, a product), that dates are present and
+// in order (a deal closed before it was created, a stage left before it was
+// entered, a meeting that ends before it starts), that enums hold known
+// values, that probabilities lie in [0, 1] and rates are positive, and that
+// every amount's currency converts into the home currency.
+func (d *Dataset) Validate() error {
+	v := validator{d: d}
+	v.records()
+	v.owners()
+	v.pipelines()
+	v.deals()
+	v.contacts()
+	v.companies()
+	v.activities()
+	v.products()
+	v.lineItems()
+	v.targets()
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
+
+// Validate checks the records as Dataset.Validate does. A time zone that
+// does not load is reported as a problem, and the other checks go on in UTC.
+func (r Records) Validate() error {
+	d, err := NewDataset(r)
+	if err == nil {
+		return d.Validate()
+	}
+	tz := r.TimeZone
+	r.TimeZone = ""
+	d = MustDataset(r)
+	verr, _ := d.Validate().(*ValidationError)
+	if verr == nil {
+		verr = &ValidationError{}
+	}
+	p := Problem{Kind: KindRecords, Index: -1, Field: "time_zone",
+		Message: fmt.Sprintf("unknown location %q", tz)}
+	verr.Problems = append([]Problem{p}, verr.Problems...)
+	return verr
+}
+
+type validator struct {
+	d        *Dataset
+	problems []Problem
+}
+
+func (v *validator) add(kind RecordKind, id string, i int, field, format string, args ...any) {
+	v.problems = append(v.problems, Problem{
+		Kind: kind, ID: id, Index: i, Field: field, Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// ident checks that a record's id is present and that it is the first
+// record with that id.
+func ident[ID ~string](v *validator, kind RecordKind, id ID, i int, m map[ID]int32) {
+	switch {
+	case id == "":
+		v.add(kind, "", i, "id", "empty")
+	case m != nil && int(m[id]) != i:
+		v.add(kind, string(id), i, "id", "repeats the id of record %d", m[id])
+	}
+}
+
+// ref checks that a non-empty reference names a record that exists.
+func ref[ID ~string](v *validator, kind RecordKind, id string, i int, field string,
+	to ID, m map[ID]int32, what string) {
+	if to == "" {
+		return
+	}
+	if _, ok := m[to]; !ok {
+		v.add(kind, id, i, field, "unknown %s %q", what, to)
+	}
+}
+
+func (v *validator) currency(kind RecordKind, id string, i int, field string, c Currency) {
+	if _, err := v.d.Rates.Convert(decimalOne, v.d.currencyOf(c), v.d.home); err != nil {
+		v.add(kind, id, i, field, "no exchange rate from %q to the home currency %q",
+			v.d.currencyOf(c), v.d.home)
+	}
+}
+
+func (v *validator) records() {
+	for c, r := range v.d.Rates.ToBase {
+		if r.Sign() <= 0 {
+			v.add(KindRecords, "", -1, "rates", "rate of %q is %s, not positive", c, r)
+		}
+	}
+}
+
+func (v *validator) owners() {
+	for i := range v.d.Owners {
+		ident(v, KindOwner, v.d.Owners[i].ID, i, v.d.owners)
+	}
+}
+
+func (v *validator) pipelines() {
+	for i := range v.d.Pipelines {
+		p := &v.d.Pipelines[i]
+		ident(v, KindPipeline, p.ID, i, v.d.pipelines)
+		if len(p.Stages) == 0 {
+			v.add(KindPipeline, string(p.ID), i, "stages", "empty")
+		}
+		seen := make(map[StageID]bool, len(p.Stages))
+		for j := range p.Stages {
+			s := &p.Stages[j]
+			field := fmt.Sprintf("stages[%d]", j)
+			if s.ID == "" || seen[s.ID] {
+				v.add(KindPipeline, string(p.ID), i, field+".id", "empty or repeated: %q", s.ID)
+			}
+			seen[s.ID] = true
+			if !enumKnown(stageKindNames, s.Kind) || s.Kind == 0 {
+				v.add(KindPipeline, string(p.ID), i, field+".kind", "unknown kind %d", s.Kind)
+			}
+			if math.IsNaN(s.Probability) || s.Probability < 0 || s.Probability > 1 {
+				v.add(KindPipeline, string(p.ID), i, field+".probability",
+					"%v is outside [0, 1]", s.Probability)
+			}
+		}
+	}
+}
+
+func (v *validator) deals() {
+	for i := range v.d.Deals {
+		x := &v.d.Deals[i]
+		id := string(x.ID)
+		ident(v, KindDeal, x.ID, i, v.d.deals)
+		ref(v, KindDeal, id, i, "owner", x.Owner, v.d.owners, "owner")
+		ref(v, KindDeal, id, i, "company", x.Company, v.d.companies, "company")
+		for j, c := range x.Contacts {
+			ref(v, KindDeal, id, i, fmt.Sprintf("contacts[%d]", j), c, v.d.contacts, "contact")
+		}
+		v.dealStage(i, x)
+		v.dealDates(i, x)
+		if x.Amount.Valid {
+			v.currency(KindDeal, id, i, "currency", x.Currency)
+		}
+		if !enumKnown(dealTypeNames, x.Type) {
+			v.add(KindDeal, id, i, "type", "unknown deal type %d", x.Type)
+		}
+		v.stageHistory(i, x)
+		v.closeDateHistory(i, x)
+	}
+}
+
+func (v *validator) dealStage(i int, x *Deal) {
+	id := string(x.ID)
+	p := v.d.DealPipeline(i)
+	switch {
+	case x.Pipeline == "" && p == nil:
+		v.add(KindDeal, id, i, "pipeline", "empty")
+	case p == nil:
+		v.add(KindDeal, id, i, "pipeline", "unknown pipeline %q", x.Pipeline)
+	case x.Stage == "":
+		v.add(KindDeal, id, i, "stage", "empty")
+	default:
+		if _, ok := v.d.DealStage(i); !ok {
+			v.add(KindDeal, id, i, "stage", "stage %q is not in pipeline %q", x.Stage, x.Pipeline)
+		}
+	}
+}
+
+func (v *validator) dealDates(i int, x *Deal) {
+	id := string(x.ID)
+	if x.Created.IsZero() {
+		v.add(KindDeal, id, i, "created", "missing")
+	}
+	if v.d.DealKind(i).Closed() {
+		switch {
+		case x.CloseDate.IsZero():
+			v.add(KindDeal, id, i, "close_date", "missing on a closed deal")
+		case !x.Created.IsZero() && x.CloseDate.Before(x.Created):
+			v.add(KindDeal, id, i, "close_date", "%s is before created %s",
+				stamp(x.CloseDate), stamp(x.Created))
+		}
+	}
+}
+
+func (v *validator) stageHistory(i int, x *Deal) {
+	id := string(x.ID)
+	p := v.d.DealPipeline(i)
+	var prev time.Time
+	for j := range x.StageHistory {
+		s := &x.StageHistory[j]
+		field := fmt.Sprintf("stage_history[%d]", j)
+		if p != nil {
+			if _, ok := p.StageIndex(s.Stage); !ok {
+				v.add(KindDeal, id, i, field+".stage", "stage %q is not in pipeline %q",
+					s.Stage, x.Pipeline)
+			}
+		}
+		switch {
+		case s.Entered.IsZero():
+			v.add(KindDeal, id, i, field+".entered", "missing")
+		case s.Entered.Before(prev):
+			v.add(KindDeal, id, i, field+".entered", "%s is before the previous visit ended",
+				stamp(s.Entered))
+		}
+		if !s.Left.IsZero() && s.Left.Before(s.Entered) {
+			v.add(KindDeal, id, i, field+".left", "%s is before entered %s",
+				stamp(s.Left), stamp(s.Entered))
+		}
+		if s.Left.IsZero() && j != len(x.StageHistory)-1 {
+			v.add(KindDeal, id, i, field+".left", "missing on a visit that is not the last")
+		}
+		prev = later(s.Entered, s.Left)
+	}
+	if n := len(x.StageHistory); n > 0 && x.StageHistory[n-1].Stage != x.Stage {
+		v.add(KindDeal, id, i, "stage_history", "last visit is to %q, not the current stage %q",
+			x.StageHistory[n-1].Stage, x.Stage)
+	}
+}
+
+func (v *validator) closeDateHistory(i int, x *Deal) {
+	var prev time.Time
+	for j, c := range x.CloseDateHistory {
+		field := fmt.Sprintf("close_date_history[%d].at", j)
+		switch {
+		case c.At.IsZero():
+			v.add(KindDeal, string(x.ID), i, field, "missing")
+		case c.At.Before(prev):
+			v.add(KindDeal, string(x.ID), i, field, "%s is before the previous change", stamp(c.At))
+		}
+		prev = c.At
+	}
+}
+
+func (v *validator) contacts() {
+	for i := range v.d.Contacts {
+		c := &v.d.Contacts[i]
+		id := string(c.ID)
+		ident(v, KindContact, c.ID, i, v.d.contacts)
+		ref(v, KindContact, id, i, "owner", c.Owner, v.d.owners, "owner")
+		ref(v, KindContact, id, i, "company", c.Company, v.d.companies, "company")
+		if c.Created.IsZero() {
+			v.add(KindContact, id, i, "created", "missing")
+		}
+		if !enumKnown(lifecycleNames, c.Lifecycle) {
+			v.add(KindContact, id, i, "lifecycle", "unknown stage %d", c.Lifecycle)
+		}
+	}
+}
+
+func (v *validator) companies() {
+	for i := range v.d.Companies {
+		c := &v.d.Companies[i]
+		ident(v, KindCompany, c.ID, i, v.d.companies)
+		ref(v, KindCompany, string(c.ID), i, "owner", c.Owner, v.d.owners, "owner")
+	}
+}
+
+func (v *validator) activities() {
+	seen := make(map[ActivityID]int, len(v.d.Activities))
+	for i := range v.d.Activities {
+		a := &v.d.Activities[i]
+		id := string(a.ID)
+		if first, dup := seen[a.ID]; dup || a.ID == "" {
+			v.add(KindActivity, id, i, "id", "empty or repeats the id of record %d", first)
+		} else {
+			seen[a.ID] = i
+		}
+		if a.Type == 0 || !enumKnown(activityTypeNames, a.Type) {
+			v.add(KindActivity, id, i, "type", "unknown type %d", a.Type)
+		}
+		if a.Time.IsZero() {
+			v.add(KindActivity, id, i, "time", "missing")
+		}
+		ref(v, KindActivity, id, i, "owner", a.Owner, v.d.owners, "owner")
+		for j, x := range a.Deals {
+			ref(v, KindActivity, id, i, fmt.Sprintf("deals[%d]", j), x, v.d.deals, "deal")
+		}
+		for j, x := range a.Contacts {
+			ref(v, KindActivity, id, i, fmt.Sprintf("contacts[%d]", j), x, v.d.contacts, "contact")
+		}
+		for j, x := range a.Companies {
+			ref(v, KindActivity, id, i, fmt.Sprintf("companies[%d]", j), x, v.d.companies, "company")
+		}
+		v.activityDetails(i, a)
+	}
+}
+
+func (v *validator) activityDetails(i int, a *Activity) {
+	id := string(a.ID)
+	if a.Duration < 0 {
+		v.add(KindActivity, id, i, "duration", "negative: %s", a.Duration)
+	}
+	if !a.MeetingEnd.IsZero() && !a.Time.IsZero() && a.MeetingEnd.Before(a.Time) {
+		v.add(KindActivity, id, i, "meeting_end", "%s is before the start %s",
+			stamp(a.MeetingEnd), stamp(a.Time))
+	}
+	if !a.TaskCompleted.IsZero() && !a.Time.IsZero() && a.TaskCompleted.Before(a.Time) {
+		v.add(KindActivity, id, i, "task_completed", "%s is before the task was created %s",
+			stamp(a.TaskCompleted), stamp(a.Time))
+	}
+	if !enumKnown(directionNames, a.Direction) || !enumKnown(callOutcomeNames, a.CallOutcome) ||
+		!enumKnown(meetingOutcomeNames, a.MeetingOutcome) ||
+		!enumKnown(taskStatusNames, a.TaskStatus) {
+		v.add(KindActivity, id, i, "type", "an enum field holds an unknown value")
+	}
+}
+
+func (v *validator) products() {
+	for i := range v.d.Products {
+		p := &v.d.Products[i]
+		ident(v, KindProduct, p.ID, i, v.d.products)
+	}
+}
+
+func (v *validator) lineItems() {
+	seen := make(map[LineItemID]bool, len(v.d.LineItems))
+	for i := range v.d.LineItems {
+		li := &v.d.LineItems[i]
+		id := string(li.ID)
+		if li.ID == "" || seen[li.ID] {
+			v.add(KindLineItem, id, i, "id", "empty or repeated")
+		}
+		seen[li.ID] = true
+		if li.Deal == "" {
+			v.add(KindLineItem, id, i, "deal", "empty")
+		}
+		ref(v, KindLineItem, id, i, "deal", li.Deal, v.d.deals, "deal")
+		ref(v, KindLineItem, id, i, "product", li.Product, v.d.products, "product")
+		v.currency(KindLineItem, id, i, "currency", li.Currency)
+	}
+}
+
+func (v *validator) targets() {
+	for i := range v.d.Targets {
+		t := &v.d.Targets[i]
+		id := string(t.ID)
+		ref(v, KindTarget, id, i, "owner", t.Owner, v.d.owners, "owner")
+		if t.Period.Start.IsZero() || !t.Period.End.After(t.Period.Start) {
+			v.add(KindTarget, id, i, "period", "missing or empty")
+		}
+		if t.Metric == 0 || !enumKnown(targetMetricNames, t.Metric) {
+			v.add(KindTarget, id, i, "metric", "unknown metric %d", t.Metric)
+		}
+		if t.Value.Sign() < 0 {
+			v.add(KindTarget, id, i, "value", "negative: %s", t.Value)
+		}
+	}
+}
+
+// stamp formats an instant for a problem message.
+func stamp(t time.Time) string { return t.Format(time.RFC3339) }
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

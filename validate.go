@@ -143,10 +143,20 @@ func ident[ID ~string](v *validator, kind RecordKind, id ID, i int, m map[ID]int
 // ref checks that a non-empty reference names a record that exists.
 func ref[ID ~string](v *validator, kind RecordKind, id string, i int, field string,
 	to ID, m map[ID]int32, what string) {
+	refAt(v, kind, id, i, field, -1, to, m, what)
+}
+
+// refAt is ref for the j-th element of a list field; j < 0 means the field
+// is not a list. It builds the field's name only to report a problem.
+func refAt[ID ~string](v *validator, kind RecordKind, id string, i int, field string, j int,
+	to ID, m map[ID]int32, what string) {
 	if to == "" {
 		return
 	}
 	if _, ok := m[to]; !ok {
+		if j >= 0 {
+			field = fmt.Sprintf("%s[%d]", field, j)
+		}
 		v.add(kind, id, i, field, "unknown %s %q", what, to)
 	}
 }
@@ -182,16 +192,16 @@ func (v *validator) pipelines() {
 		seen := make(map[StageID]bool, len(p.Stages))
 		for j := range p.Stages {
 			s := &p.Stages[j]
-			field := fmt.Sprintf("stages[%d]", j)
+			field := lazyField("stages", j)
 			if s.ID == "" || seen[s.ID] {
-				v.add(KindPipeline, string(p.ID), i, field+".id", "empty or repeated: %q", s.ID)
+				v.add(KindPipeline, string(p.ID), i, field.sub(".id"), "empty or repeated: %q", s.ID)
 			}
 			seen[s.ID] = true
 			if !enumKnown(stageKindNames, s.Kind) || s.Kind == 0 {
-				v.add(KindPipeline, string(p.ID), i, field+".kind", "unknown kind %d", s.Kind)
+				v.add(KindPipeline, string(p.ID), i, field.sub(".kind"), "unknown kind %d", s.Kind)
 			}
 			if math.IsNaN(s.Probability) || s.Probability < 0 || s.Probability > 1 {
-				v.add(KindPipeline, string(p.ID), i, field+".probability",
+				v.add(KindPipeline, string(p.ID), i, field.sub(".probability"),
 					"%v is outside [0, 1]", s.Probability)
 			}
 		}
@@ -206,7 +216,7 @@ func (v *validator) deals() {
 		ref(v, KindDeal, id, i, "owner", x.Owner, v.d.owners, "owner")
 		ref(v, KindDeal, id, i, "company", x.Company, v.d.companies, "company")
 		for j, c := range x.Contacts {
-			ref(v, KindDeal, id, i, fmt.Sprintf("contacts[%d]", j), c, v.d.contacts, "contact")
+			refAt(v, KindDeal, id, i, "contacts", j, c, v.d.contacts, "contact")
 		}
 		v.dealStage(i, x)
 		v.dealDates(i, x)
@@ -260,26 +270,26 @@ func (v *validator) stageHistory(i int, x *Deal) {
 	var prev time.Time
 	for j := range x.StageHistory {
 		s := &x.StageHistory[j]
-		field := fmt.Sprintf("stage_history[%d]", j)
+		field := lazyField("stage_history", j)
 		if p != nil {
 			if _, ok := p.StageIndex(s.Stage); !ok {
-				v.add(KindDeal, id, i, field+".stage", "stage %q is not in pipeline %q",
+				v.add(KindDeal, id, i, field.sub(".stage"), "stage %q is not in pipeline %q",
 					s.Stage, x.Pipeline)
 			}
 		}
 		switch {
 		case s.Entered.IsZero():
-			v.add(KindDeal, id, i, field+".entered", "missing")
+			v.add(KindDeal, id, i, field.sub(".entered"), "missing")
 		case s.Entered.Before(prev):
-			v.add(KindDeal, id, i, field+".entered", "%s is before the previous visit ended",
+			v.add(KindDeal, id, i, field.sub(".entered"), "%s is before the previous visit ended",
 				stamp(s.Entered))
 		}
 		if !s.Left.IsZero() && s.Left.Before(s.Entered) {
-			v.add(KindDeal, id, i, field+".left", "%s is before entered %s",
+			v.add(KindDeal, id, i, field.sub(".left"), "%s is before entered %s",
 				stamp(s.Left), stamp(s.Entered))
 		}
 		if s.Left.IsZero() && j != len(x.StageHistory)-1 {
-			v.add(KindDeal, id, i, field+".left", "missing on a visit that is not the last")
+			v.add(KindDeal, id, i, field.sub(".left"), "missing on a visit that is not the last")
 		}
 		prev = later(s.Entered, s.Left)
 	}
@@ -292,12 +302,13 @@ func (v *validator) stageHistory(i int, x *Deal) {
 func (v *validator) closeDateHistory(i int, x *Deal) {
 	var prev time.Time
 	for j, c := range x.CloseDateHistory {
-		field := fmt.Sprintf("close_date_history[%d].at", j)
+		field := lazyField("close_date_history", j)
 		switch {
 		case c.At.IsZero():
-			v.add(KindDeal, string(x.ID), i, field, "missing")
+			v.add(KindDeal, string(x.ID), i, field.sub(".at"), "missing")
 		case c.At.Before(prev):
-			v.add(KindDeal, string(x.ID), i, field, "%s is before the previous change", stamp(c.At))
+			v.add(KindDeal, string(x.ID), i, field.sub(".at"), "%s is before the previous change",
+				stamp(c.At))
 		}
 		prev = c.At
 	}
@@ -345,13 +356,13 @@ func (v *validator) activities() {
 		}
 		ref(v, KindActivity, id, i, "owner", a.Owner, v.d.owners, "owner")
 		for j, x := range a.Deals {
-			ref(v, KindActivity, id, i, fmt.Sprintf("deals[%d]", j), x, v.d.deals, "deal")
+			refAt(v, KindActivity, id, i, "deals", j, x, v.d.deals, "deal")
 		}
 		for j, x := range a.Contacts {
-			ref(v, KindActivity, id, i, fmt.Sprintf("contacts[%d]", j), x, v.d.contacts, "contact")
+			refAt(v, KindActivity, id, i, "contacts", j, x, v.d.contacts, "contact")
 		}
 		for j, x := range a.Companies {
-			ref(v, KindActivity, id, i, fmt.Sprintf("companies[%d]", j), x, v.d.companies, "company")
+			refAt(v, KindActivity, id, i, "companies", j, x, v.d.companies, "company")
 		}
 		v.activityDetails(i, a)
 	}
@@ -428,3 +439,16 @@ func later(a, b time.Time) time.Time {
 	}
 	return a
 }
+
+// listField names an element of a list field, such as stage_history[2],
+// formatting the name only when a problem is reported.
+type listField struct {
+	name string
+	j    int
+}
+
+func lazyField(name string, j int) listField { return listField{name, j} }
+
+// sub returns the name of a field of the element, such as
+// "stage_history[2].left".
+func (f listField) sub(s string) string { return fmt.Sprintf("%s[%d]%s", f.name, f.j, s) }

@@ -1,0 +1,224 @@
+// Command dashboard computes every report of the catalogue on one portal
+// and prints them, as text tables grouped as the catalogue groups them, or
+// as one JSON object keyed by catalogue id.
+//
+// By default it runs on the built-in demo portal, as of the demo's own
+// "today". Flags read other data:
+//
+//	go run ./examples/dashboard                      # the demo portal
+//	go run ./examples/dashboard -json                # the same, as JSON
+//	go run ./examples/dashboard -maven ../shared/data/maven-crm-sales-opportunities
+//	go run ./examples/dashboard -asof 2026-06-30 -period 2026-Q2
+//
+// Run it with -h for every flag.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/salespilot/sales"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "dashboard:", err)
+		os.Exit(1)
+	}
+}
+
+// options are the dashboard's flags.
+type options struct {
+	json      bool
+	asOf      string
+	period    string
+	unit      string
+	weekStart string
+	seed      uint64
+	deals     int
+	maven     string
+	proposal  string
+	topN      int
+}
+
+func parseFlags(args []string) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("dashboard", flag.ContinueOnError)
+	fs.BoolVar(&o.json, "json", false, "print one JSON object keyed by catalogue id")
+	fs.StringVar(&o.asOf, "asof", "", "the moment reports look from: YYYY-MM-DD (start of that day in "+
+		"the portal's time zone) or RFC 3339; default: the demo's today, or just after the data's last day")
+	fs.StringVar(&o.period, "period", "", "the span reports cover: 2024, 2024-Q1, 2024-03, 2024-03-05, "+
+		"2024-W05, FY2025 or 2024-01-01..2024-04-01; default: the calendar year of asof")
+	fs.StringVar(&o.unit, "unit", "month", "bucket of reports over time: day, week, month, quarter, year")
+	fs.StringVar(&o.weekStart, "week-start", "monday", "first day of a week")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the demo portal and of simulations")
+	fs.IntVar(&o.deals, "deals", 5000, "size of the demo portal, in deals")
+	fs.StringVar(&o.maven, "maven", "", "read the Maven CRM data set from this folder instead of the demo")
+	fs.StringVar(&o.proposal, "proposal-stage", "", "stage id that counts as a proposal (R37)")
+	fs.IntVar(&o.topN, "top", 5, "how many products and customers the top-N reports list")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return o, nil
+}
+
+func run(args []string, w io.Writer) error {
+	o, err := parseFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	src, err := load(o)
+	if err != nil {
+		return err
+	}
+	ds, err := sales.NewDataset(src.records)
+	if err != nil {
+		return err
+	}
+	e, err := newEnv(o, ds, src)
+	if err != nil {
+		return err
+	}
+	outs := runAll(e)
+	problems := ds.Validate()
+	if o.json {
+		return writeJSON(w, e, src, problems, outs)
+	}
+	writeHeader(w, e, src, problems)
+	writeText(w, e, outs)
+	return nil
+}
+
+func newEnv(o options, ds *sales.Dataset, src source) (*env, error) {
+	ws, err := parseWeekStart(o.weekStart)
+	if err != nil {
+		return nil, err
+	}
+	unit, err := sales.ParseUnit(o.unit)
+	if err != nil {
+		return nil, err
+	}
+	e := &env{ds: ds, unit: unit, calendar: sales.Calendar{WeekStart: ws}, seed: o.seed,
+		proposalStage: sales.StageID(o.proposal), topN: o.topN}
+	loc := ds.Location()
+	e.asOf = src.asOf
+	if e.asOf.IsZero() {
+		e.asOf = afterLastDay(ds)
+	}
+	if o.asOf != "" {
+		if e.asOf, err = parseInstant(o.asOf, loc); err != nil {
+			return nil, err
+		}
+	}
+	if e.asOf.IsZero() {
+		return nil, errors.New("the data holds no date to take asof from: give -asof")
+	}
+	e.period = sales.Year(e.asOf.Add(-time.Nanosecond).In(loc).Year(), loc)
+	if o.period != "" {
+		if e.period, err = sales.ParsePeriod(o.period, e.calendar, loc); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+func parseWeekStart(s string) (sales.WeekStart, error) {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if equalFold(d.String(), s) {
+			return sales.WeekStartOf(d), nil
+		}
+	}
+	return 0, fmt.Errorf("week start %q is not a weekday", s)
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i]|0x20, b[i]|0x20
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// parseInstant reads a date (the start of that day in loc) or an RFC 3339
+// instant.
+func parseInstant(s string, loc *time.Location) (time.Time, error) {
+	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("asof %q is neither YYYY-MM-DD nor RFC 3339", s)
+	}
+	return t.In(loc), nil
+}
+
+func writeHeader(w io.Writer, e *env, src source, problems error) {
+	ds := e.ds
+	fmt.Fprintf(w, "Sales dashboard: %s\n", src.name)
+	fmt.Fprintf(w, "  %d deals, %d contacts, %d companies, %d activities, %d owners, %d pipelines\n",
+		len(ds.Deals), len(ds.Contacts), len(ds.Companies), len(ds.Activities),
+		len(ds.Owners), len(ds.Pipelines))
+	fmt.Fprintf(w, "  as of %s; period %s; buckets by %s; time zone %s; values in %s\n",
+		e.asOf.Format("2006-01-02 15:04 MST"), e.period, e.unit, ds.Location(), ds.Currency())
+	for _, n := range src.notes {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
+	var verr *sales.ValidationError
+	if errors.As(problems, &verr) {
+		fmt.Fprintf(w, "  validation: %d problem(s) in the records, reports count them apart; first:\n",
+			len(verr.Problems))
+		for i, p := range verr.Problems {
+			if i == 5 {
+				break
+			}
+			fmt.Fprintf(w, "    %s\n", p.Error())
+		}
+	}
+}
+
+// meta is the JSON object that describes the run.
+type meta struct {
+	Source    string          `json:"source"`
+	AsOf      time.Time       `json:"as_of"`
+	Period    sales.Period    `json:"period"`
+	Unit      sales.Unit      `json:"unit"`
+	TimeZone  string          `json:"time_zone"`
+	Currency  sales.Currency  `json:"currency"`
+	Notes     []string        `json:"notes,omitempty"`
+	Problems  int             `json:"problems"`
+	FirstOnes []sales.Problem `json:"first_problems,omitempty"`
+}
+
+func writeJSON(w io.Writer, e *env, src source, problems error, outs map[string]outcome) error {
+	m := meta{Source: src.name, AsOf: e.asOf, Period: e.period, Unit: e.unit,
+		TimeZone: e.ds.Location().String(), Currency: e.ds.Currency(), Notes: src.notes}
+	var verr *sales.ValidationError
+	if errors.As(problems, &verr) {
+		m.Problems = len(verr.Problems)
+		m.FirstOnes = verr.Problems[:min(20, len(verr.Problems))]
+	}
+	doc := make(map[string]any, len(outs)+1)
+	for id, o := range outs {
+		doc[id] = o
+	}
+	doc["meta"] = m
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/examples/maven"
+	"github.com/salespilot/sales/internal/demo"
+)
+
+// source is a portal's records with what the dashboard says about them.
+type source struct {
+	name    string
+	records sales.Records
+	// asOf is the default moment of the reports.
+	asOf  time.Time
+	notes []string
+}
+
+func load(o options) (source, error) {
+	switch {
+	case o.maven != "":
+		return loadMaven(o.maven)
+	default:
+		return loadDemo(o)
+	}
+}
+
+func loadDemo(o options) (source, error) {
+	recs, err := demo.Generate(demo.Options{Seed: o.seed, Deals: o.deals})
+	if err != nil {
+		return source{}, err
+	}
+	return source{
+		name:    fmt.Sprintf("demo portal (seed %d, %d deals)", o.seed, o.deals),
+		records: recs,
+		asOf:    demo.Today(),
+	}, nil
+}
+
+func loadMaven(dir string) (source, error) {
+	recs, sum, err := maven.Load(dir)
+	if err != nil {
+		return source{}, err
+	}
+	s := source{name: "Maven CRM sales opportunities, " + dir, records: recs}
+	s.notes = mavenNotes(sum)
+	return s, nil
+}
+
+// mavenNotes says what the mapping of the Maven data set did and what the
+// data set cannot show.
+func mavenNotes(s maven.Summary) []string {
+	notes := []string{
+		fmt.Sprintf("mapping: %d deals read, %d open, %d without a creation date "+
+			"(Prospecting rows carry no date), %d lost deals' 0 read as no amount, "+
+			"%d product names normalised, %d deals without an account, %d values rejected",
+			s.Pipeline.Loaded, s.OpenDeals, s.DealsWithoutCreated, s.LostZeroAsNoAmount,
+			s.ProductsNormalised, s.DealsWithoutAccount, len(s.Rejected)),
+		"the data set has no stage history, no activities, no contacts and no targets: " +
+			"reports that need them say so below",
+	}
+	if len(s.AgentsWithoutDeals) > 0 {
+		notes = append(notes, fmt.Sprintf("reps without deals: %s",
+			strings.Join(s.AgentsWithoutDeals, ", ")))
+	}
+	return notes
+}
+
+// afterLastDay returns the start of the day after the last date the
+// records hold (creation dates, close dates of closed deals, activities
+// other than meetings, which may be planned ahead), in the portal's time
+// zone: the moment a data set that stopped then is seen from.
+func afterLastDay(ds *sales.Dataset) time.Time {
+	var last time.Time
+	see := func(t time.Time) {
+		if t.After(last) {
+			last = t
+		}
+	}
+	for i := range ds.Deals {
+		see(ds.Deals[i].Created)
+		if ds.DealKind(i).Closed() {
+			see(ds.Deals[i].CloseDate)
+		}
+	}
+	for i := range ds.Contacts {
+		see(ds.Contacts[i].Created)
+	}
+	for i := range ds.Activities {
+		if ds.Activities[i].Type != sales.ActivityMeeting {
+			see(ds.Activities[i].Time)
+		}
+	}
+	if last.IsZero() {
+		return last
+	}
+	l := last.In(ds.Location())
+	return time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, ds.Location())
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func runArgs(t *testing.T, args ...string) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(args, &out); err != nil {
+		t.Fatalf("run(%q): %v", args, err)
+	}
+	return out.String()
+}
+
+func TestRun_text(t *testing.T) {
+	out := runArgs(t, "-deals", "300")
+	for id := range titles {
+		if !strings.Contains(out, "\n"+id+"  ") {
+			t.Errorf("text output has no heading for %s", id)
+		}
+	}
+	for _, want := range []string{"Sales dashboard: demo portal", "R10  Results per rep",
+		"team", "same computation as R10"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q", want)
+		}
+	}
+}
+
+func TestRun_json(t *testing.T) {
+	out := runArgs(t, "-deals", "300", "-json", "-period", "2026-Q3", "-asof", "2026-10-01")
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("-json output is not JSON: %v", err)
+	}
+	if len(doc) != len(titles)+1 {
+		t.Errorf("-json has %d keys, want every catalogue id and meta (%d)", len(doc), len(titles)+1)
+	}
+	var r10 struct {
+		Title  string `json:"title"`
+		Result struct {
+			Period struct {
+				Start string `json:"start"`
+			} `json:"period"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(doc["R10"], &r10); err != nil {
+		t.Fatal(err)
+	}
+	if r10.Result.Period.Start != "2026-07-01T00:00:00-04:00" {
+		t.Errorf("R10 period start = %q, want 2026-07-01 in the demo's zone", r10.Result.Period.Start)
+	}
+	for id := range titles {
+		var o outcome
+		if err := json.Unmarshal(doc[id], &o); err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if o.Result == nil && o.SameAs == "" && o.Unavailable == "" {
+			t.Errorf("%s has neither a result, an alias nor a reason it is unavailable: %+v", id, o)
+		}
+		if o.Error != "" {
+			t.Errorf("%s failed: %s", id, o.Error)
+		}
+	}
+}
+
+func TestRun_maven(t *testing.T) {
+	out := runArgs(t, "-maven", "../maven/testdata/small")
+	for _, want := range []string{"Maven CRM sales opportunities", "no stage history",
+		"R10  Results per rep"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Maven output lacks %q", want)
+		}
+	}
+}
+
+func TestRun_badFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-period", "2026-Q9"},
+		{"-asof", "yesterday"},
+		{"-unit", "fortnight"},
+		{"-week-start", "funday"},
+		{"-maven", "/nonexistent/folder"},
+		{"stray"},
+	} {
+		var out bytes.Buffer
+		if err := run(args, &out); err == nil {
+			t.Errorf("run(%q) succeeded, want an error", args)
+		}
+	}
+}

@@ -26,49 +26,47 @@ func benchPortal(b *testing.B, deals int) *sales.Dataset {
 	return ds
 }
 
-func BenchmarkResultsPerRep(b *testing.B) {
+// benchSizesRun runs f on demo portals of each size, timing f's calls and
+// reporting their allocations.
+func benchSizesRun(b *testing.B, f func(b *testing.B, ds *sales.Dataset)) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
 			ds := benchPortal(b, n)
-			p := sales.Year(2026, ds.Location())
 			b.ReportAllocs()
 			b.ResetTimer()
-			for b.Loop() {
-				if _, err := ResultsPerRep(ds, p); err != nil {
-					b.Fatal(err)
-				}
-			}
+			f(b, ds)
 		})
 	}
+}
+
+func BenchmarkResultsPerRep(b *testing.B) {
+	benchSizesRun(b, func(b *testing.B, ds *sales.Dataset) {
+		p := sales.Year(2026, ds.Location())
+		for b.Loop() {
+			if _, err := ResultsPerRep(ds, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 func BenchmarkWonAgainstTarget(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
-			ds := benchPortal(b, n)
-			p := sales.Year(2026, ds.Location())
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if _, err := WonAgainstTarget(ds, p); err != nil {
-					b.Fatal(err)
-				}
+	benchSizesRun(b, func(b *testing.B, ds *sales.Dataset) {
+		p := sales.Year(2026, ds.Location())
+		for b.Loop() {
+			if _, err := WonAgainstTarget(ds, p); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }
 
 func BenchmarkOpenDealsByStage(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
-			ds := benchPortal(b, n)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if _, err := OpenDealsByStage(ds, demo.Today()); err != nil {
-					b.Fatal(err)
-				}
+	benchSizesRun(b, func(b *testing.B, ds *sales.Dataset) {
+		for b.Loop() {
+			if _, err := OpenDealsByStage(ds, demo.Today()); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }

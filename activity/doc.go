@@ -1,0 +1,92 @@
+// Package activity computes what the reps do: activities by type, calls
+// and their outcomes, emails sent and received, call time per day, tasks
+// completed, in progress and overdue, meetings held and how long they
+// lasted, the effort spent on each deal, and how fast new contacts hear
+// from the team.
+//
+// Every function takes a *sales.Dataset and the period or instant it
+// covers, and returns a plain value that marshals to stable JSON. None
+// reads the clock, logs or keeps state between calls.
+//
+// # Catalogue
+//
+// Each report names the catalogue id it serves:
+//
+//	R01       ActivitiesByType
+//	R02       CallsPerRep
+//	R03       EmailsPerRep
+//	R04       CallTimePerDay
+//	R05       AverageCallTimePerDay (CallTimeReport.Average)
+//	R06–R08   TasksPerRep
+//	R13, R14  EffortPerDeal
+//	R18       MeetingDurations
+//	R19       MeetingOutcomes
+//	R40       ResponseTime
+//
+// # Owners
+//
+// The activity reports (all but R13 and R14) attribute each activity to
+// its own owner, whoever owns the deals, contacts or companies it is
+// about: a rep who helps on a colleague's deal, or an SDR who owns no deal
+// at all, is credited with the calls they made. R13 and R14 measure deals,
+// so they attribute by the deal's owner and count every activity
+// associated with the deal, whoever did it. R40 measures contacts and
+// attributes by the contact's owner, the rep in charge of answering it.
+//
+// Per-rep tables have a row for every owner the portal lists, in the order
+// of owner ids, then a row for each owner id the records use but the
+// portal does not list, and a last row for records with no owner. An
+// owner with nothing to count still has a row, with zeros and "no value"
+// averages.
+//
+// # Time
+//
+// Periods are half-open [Start, End) and read in Start's location: an
+// activity logged at 23:30 on the last day of a month belongs to that
+// month when the period's location says so, whatever its UTC date. Days
+// and other buckets are cut with sales.Calendar in the period's location,
+// so a daylight-saving day lasts 23 or 25 hours. An activity belongs to a
+// period by its Time (when a call was made, an email sent, a meeting
+// started, a task created); a task's completion belongs to a period by its
+// TaskCompleted time. Reports that depend on "now" take an explicit asOf.
+//
+// Durations are time.Duration throughout, nanoseconds in JSON: a call
+// logged as 1,800,000 ms lasted 30 minutes. Means of durations
+// (MeanDuration) keep their sum and count, are rounded to the nearest
+// nanosecond, and have no value over nothing: a rep with no calls has no
+// average call time, not zero.
+//
+// # Nothing silent
+//
+// Records a report cannot place are counted in named fields of its
+// result: activities with no time (NoTime), activities of a type the
+// library does not know (UnknownType), calls with a negative duration,
+// meetings held with no end, tasks marked completed with no completion
+// time, contacts no rep ever reached. Outcomes a call or meeting does not
+// have go to an "unknown" bucket, never to "completed" or "connected".
+//
+// # Merging
+//
+// Reports that add things up have a Merge method: computing a report over
+// two portals that split the activities (or, for R13 and R14, the deals)
+// between them and merging the results gives the report over the whole.
+// R05 is derived from R04 after merging, since days with calls do not add
+// up over halves. R40 does not merge: a median does not add up.
+//
+// # Errors
+//
+// Functions fail only on arguments no report can use: a period with a
+// zero end or one that ends before it starts, a zero asOf, an invalid
+// unit or calendar. Defects of the data are counted in the result, never
+// an error and never a panic.
+//
+// BUG(activity): The records carry no flag that tells an inbound contact
+// (one who came to the team) from one the team imported or prospected, so
+// R40 takes every contact created in the period as inbound;
+// ResponseOptions.Sources narrows them by original source where the CRM
+// records one.
+//
+// BUG(activity): R14 judges a deal open at asOf from its current stage,
+// as the kpi package does: for an asOf in the past, a deal closed since
+// then does not count, though it was open at the time.
+package activity

@@ -1,0 +1,141 @@
+package alerts
+
+import (
+	"errors"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salespilot/sales"
+)
+
+// checkAsOf rejects a zero asOf.
+func checkAsOf(asOf time.Time) error {
+	if asOf.IsZero() {
+		return errors.New("asOf is the zero time")
+	}
+	return nil
+}
+
+// sinceClock returns the local date and the time of day of t in loc, the
+// time of day as elapsed from the date's midnight on the wall clock.
+func sinceClock(t time.Time, loc *time.Location) (y int, m time.Month, d int, clock time.Duration) {
+	t = t.In(loc)
+	y, m, d = t.Date()
+	h, mi, s := t.Clock()
+	clock = time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute +
+		time.Duration(s)*time.Second + time.Duration(t.Nanosecond())
+	return y, m, d, clock
+}
+
+// wholeDays returns the number of whole calendar days from from to to, in
+// loc: the difference of their local dates, less one when to's time of
+// day is earlier than from's. It is negative when to is before from.
+func wholeDays(from, to time.Time, loc *time.Location) int {
+	y1, m1, d1, c1 := sinceClock(from, loc)
+	y2, m2, d2, c2 := sinceClock(to, loc)
+	a := time.Date(y1, m1, d1, 12, 0, 0, 0, time.UTC).Unix()
+	b := time.Date(y2, m2, d2, 12, 0, 0, 0, time.UTC).Unix()
+	days := int((b - a) / 86400)
+	switch {
+	case days > 0 && c2 < c1:
+		days--
+	case days < 0 && c2 > c1:
+		days++
+	}
+	return days
+}
+
+// wholeMonths returns the number of whole calendar months from from to to,
+// in loc: the difference of their months, less one when to's day of the
+// month and time of day come before from's. So 31 January to 29 February
+// is 0 months and to 31 March 2; 15 January 10:00 to 15 July 10:00 is 6.
+// It is negative when to is before from.
+func wholeMonths(from, to time.Time, loc *time.Location) int {
+	y1, m1, d1, c1 := sinceClock(from, loc)
+	y2, m2, d2, c2 := sinceClock(to, loc)
+	months := (y2-y1)*12 + int(m2) - int(m1)
+	earlier := d2 < d1 || (d2 == d1 && c2 < c1)
+	later := d2 > d1 || (d2 == d1 && c2 > c1)
+	switch {
+	case months > 0 && earlier:
+		months--
+	case months < 0 && later:
+		months++
+	}
+	return months
+}
+
+// daysBefore returns the instant n calendar days before t, at the same
+// wall-clock time in loc (normalised as time.Date does when a
+// daylight-saving change skips it).
+func daysBefore(t time.Time, n int, loc *time.Location) time.Time {
+	t = t.In(loc)
+	y, m, d := t.Date()
+	h, mi, s := t.Clock()
+	return time.Date(y, m, d-n, h, mi, s, t.Nanosecond(), loc)
+}
+
+// monthsBefore returns the instant n calendar months before t, at the same
+// day of the month and wall-clock time in loc; a day the earlier month
+// does not have becomes its last day (31 March less one month is 29 or 28
+// February).
+func monthsBefore(t time.Time, n int, loc *time.Location) time.Time {
+	t = t.In(loc)
+	y, m, d := t.Date()
+	h, mi, s := t.Clock()
+	first := time.Date(y, m-time.Month(n), 1, 12, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(d, last), h, mi, s, t.Nanosecond(), loc)
+}
+
+// openAt reports whether the i-th deal is open at asOf: its current stage
+// is an open one and it was created at or before asOf (a deal with no
+// creation date counts as created).
+func openAt(ds *sales.Dataset, i int, asOf time.Time) bool {
+	return ds.DealKind(i) == sales.StageOpen && !ds.Deals[i].Created.After(asOf)
+}
+
+// lastTouch returns the time of the i-th deal's last activity at or
+// before asOf, and the zero time when it has none.
+func lastTouch(ds *sales.Dataset, i int, asOf time.Time) time.Time {
+	var last time.Time
+	for _, k := range ds.DealActivities(i) {
+		t := ds.Activities[k].Time
+		if !t.After(asOf) && t.After(last) {
+			last = t
+		}
+	}
+	return last
+}
+
+// DealRef names a deal in a row of an alert: the deal, its owner and the
+// stage it is in. OwnerName is "unassigned" for a deal with no owner, and
+// the owner's id for an owner the portal does not list.
+type DealRef struct {
+	Deal       sales.DealID     `json:"deal"`
+	Name       string           `json:"name"`
+	Owner      sales.OwnerID    `json:"owner"`
+	OwnerName  string           `json:"owner_name"`
+	Pipeline   sales.PipelineID `json:"pipeline"`
+	Stage      sales.StageID    `json:"stage"`
+	StageLabel string           `json:"stage_label"`
+}
+
+// dealRef returns the DealRef of the i-th deal.
+func dealRef(ds *sales.Dataset, i int) DealRef {
+	x := &ds.Deals[i]
+	ref := DealRef{Deal: x.ID, Name: x.Name, Owner: x.Owner, OwnerName: ds.OwnerName(x.Owner),
+		Pipeline: x.Pipeline, Stage: x.Stage}
+	if s, ok := ds.DealStage(i); ok {
+		ref.StageLabel = ds.DealPipeline(i).Stages[s].Label
+	}
+	return ref
+}
+
+// dealValue returns the i-th deal's value in the home currency, invalid
+// (null) when it has none.
+func dealValue(ds *sales.Dataset, i int) decimal.NullDecimal {
+	v, state := ds.DealValue(i)
+	return decimal.NullDecimal{Decimal: v, Valid: state == sales.ValueOK}
+}

@@ -1,0 +1,140 @@
+package alerts
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/salespilot/sales"
+)
+
+// DefaultChurnMonths is the silence after which a customer is at risk
+// when ChurnOptions.Months is 0.
+const DefaultChurnMonths = 6
+
+// ChurnOptions sets R45's threshold.
+type ChurnOptions struct {
+	// Months lists a customer whose last won deal closed more than this
+	// many calendar months before asOf. 0 means DefaultChurnMonths; a
+	// negative value is an error.
+	Months int
+}
+
+// ChurnRow is one customer at risk.
+type ChurnRow struct {
+	Company   sales.CompanyID `json:"company"`
+	Name      string          `json:"name"`
+	Owner     sales.OwnerID   `json:"owner"`
+	OwnerName string          `json:"owner_name"`
+	// LastOrder is the close date of the company's last won deal,
+	// LastDeal.
+	LastOrder time.Time    `json:"last_order"`
+	LastDeal  sales.DealID `json:"last_deal"`
+	// MonthsSince is the number of whole calendar months from LastOrder
+	// to asOf, in asOf's location.
+	MonthsSince int `json:"months_since"`
+	// Lifetime tallies the company's won deals closed at or before asOf:
+	// their count and their value in the home currency, with the deals
+	// that add no value counted apart.
+	Lifetime sales.Tally `json:"lifetime"`
+}
+
+// ChurnReport is R45 of the catalogue: customers whose last order is
+// getting old, the longest silent first.
+type ChurnReport struct {
+	AsOf     time.Time      `json:"as_of"`
+	Months   int            `json:"months"`
+	Currency sales.Currency `json:"currency"`
+	// Companies are the customers at risk, the longest silent first.
+	Companies []ChurnRow `json:"companies"`
+	// Customers counts the companies with a won deal closed at or before
+	// AsOf, at risk or not.
+	Customers int64 `json:"customers"`
+	// NoCloseDate counts won deals with no close date, which date no
+	// order. NoCompany counts won deals closed at or before AsOf with no
+	// company, or one the portal does not list: they make nobody a
+	// customer.
+	NoCloseDate int64 `json:"no_close_date"`
+	NoCompany   int64 `json:"no_company"`
+}
+
+// ChurnRisk lists the customers whose last won deal closed more than
+// o.Months calendar months before asOf. This is R45 of the catalogue.
+//
+// A customer is a company with a won deal (by the stage's kind) closed at
+// or before asOf; won deals closed later do not count yet. A customer is
+// at risk when its last such close date is before the instant o.Months
+// months before asOf, at the same day and time in asOf's location (the
+// last day of the month when that month is shorter). MonthsSince is the
+// number of whole calendar months from that close date to asOf: 15
+// January 10:00 to 15 July 10:00 is 6 months, 31 January to 29 February
+// is 0. Lifetime adds up the company's won deals closed at or before
+// asOf, in the home currency.
+//
+// Rows come longest silent first (earliest last order), ties by company
+// id. A company's owner is the account's owner, "unassigned" when it has
+// none. Won deals with no close date, or with no known company, are
+// counted apart.
+//
+// ChurnRisk fails when asOf is zero or o.Months is negative.
+func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, error) {
+	if err := checkAsOf(asOf); err != nil {
+		return ChurnReport{}, fmt.Errorf("alerts: churn risk: %w", err)
+	}
+	if o.Months < 0 {
+		return ChurnReport{}, fmt.Errorf("alerts: churn risk: months %d is negative", o.Months)
+	}
+	if o.Months == 0 {
+		o.Months = DefaultChurnMonths
+	}
+	loc := asOf.Location()
+	cutoff := monthsBefore(asOf, o.Months, loc)
+	r := ChurnReport{AsOf: asOf, Months: o.Months, Currency: ds.Currency(),
+		Companies: []ChurnRow{}}
+	for i := range ds.Deals {
+		if ds.DealKind(i) != sales.StageWon {
+			continue
+		}
+		switch closed := ds.Deals[i].CloseDate; {
+		case closed.IsZero():
+			r.NoCloseDate++
+		case !closed.After(asOf) && ds.DealCompany(i) < 0:
+			r.NoCompany++
+		}
+	}
+	for c := range ds.Companies {
+		row, ok := customer(ds, c, asOf)
+		if !ok {
+			continue
+		}
+		r.Customers++
+		if row.LastOrder.Before(cutoff) {
+			row.MonthsSince = wholeMonths(row.LastOrder, asOf, loc)
+			r.Companies = append(r.Companies, row)
+		}
+	}
+	slices.SortStableFunc(r.Companies, func(a, b ChurnRow) int {
+		return cmp.Or(a.LastOrder.Compare(b.LastOrder), cmp.Compare(a.Company, b.Company))
+	})
+	return r, nil
+}
+
+// customer returns the c-th company's row, and false when it has no won
+// deal closed at or before asOf.
+func customer(ds *sales.Dataset, c int, asOf time.Time) (ChurnRow, bool) {
+	co := &ds.Companies[c]
+	row := ChurnRow{Company: co.ID, Name: co.Name, Owner: co.Owner, OwnerName: ds.OwnerName(co.Owner)}
+	for _, k := range ds.CompanyDeals(c) {
+		i := int(k)
+		closed := ds.Deals[i].CloseDate
+		if ds.DealKind(i) != sales.StageWon || closed.IsZero() || closed.After(asOf) {
+			continue
+		}
+		row.Lifetime.AddDeal(ds, i)
+		if closed.After(row.LastOrder) || (closed.Equal(row.LastOrder) && ds.Deals[i].ID > row.LastDeal) {
+			row.LastOrder, row.LastDeal = closed, ds.Deals[i].ID
+		}
+	}
+	return row, row.Lifetime.Count > 0
+}

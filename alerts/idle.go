@@ -1,0 +1,253 @@
+package alerts
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salespilot/sales"
+)
+
+// DefaultIdleDays is the time without activity after which an open deal
+// is listed when IdleOptions.Days is 0.
+const DefaultIdleDays = 14
+
+// defaultIdleBands are the lower edges, in days, of the age bands R46
+// groups deals by when IdleOptions.Bands is empty.
+var defaultIdleBands = [...]int{14, 30, 60, 90}
+
+// IdleOptions sets R46's threshold and age bands.
+type IdleOptions struct {
+	// Days lists an open deal whose last activity (else its creation) is
+	// more than this many calendar days before asOf. 0 means
+	// DefaultIdleDays; a negative value is an error.
+	Days int
+	// Bands are the lower edges, in days, of the age bands, strictly
+	// increasing and positive. The first band starts at Days; edges at or
+	// below Days are dropped, and the last band has no upper edge. Empty
+	// means 14, 30, 60 and 90 days.
+	Bands []int
+}
+
+// Band is one age band of R46: deals idle for at least From days and
+// fewer than To. To is null for the last band, which has no upper edge.
+type Band struct {
+	From  int    `json:"from_days"`
+	To    *int   `json:"to_days"`
+	Label string `json:"label"`
+}
+
+// IdleDeal is one deal without recent activity.
+type IdleDeal struct {
+	DealRef
+	// Value is the deal's amount in the home currency; null when it has
+	// none or its currency has no rate.
+	Value decimal.NullDecimal `json:"value"`
+	// LastActivity is the time of the deal's last activity at or before
+	// asOf; zero (left out of JSON) when it has none. Since is
+	// LastActivity, else the deal's creation.
+	LastActivity time.Time `json:"last_activity,omitzero"`
+	Since        time.Time `json:"since"`
+	// IdleDays is the number of whole calendar days from Since to asOf.
+	IdleDays int `json:"idle_days"`
+	// Band is the index in IdleReport.Bands of the band IdleDays falls in.
+	Band int `json:"band"`
+}
+
+// StageIdle is the idle deals of one open stage, by age band.
+type StageIdle struct {
+	Pipeline      sales.PipelineID `json:"pipeline"`
+	PipelineLabel string           `json:"pipeline_label"`
+	Stage         sales.StageID    `json:"stage"`
+	Label         string           `json:"label"`
+	// Bands is aligned with IdleReport.Bands.
+	Bands []sales.Tally `json:"bands"`
+	Total sales.Tally   `json:"total"`
+}
+
+// IdleReport is R46 of the catalogue: open deals without recent activity,
+// grouped by stage and by age band.
+type IdleReport struct {
+	AsOf     time.Time      `json:"as_of"`
+	Days     int            `json:"days"`
+	Currency sales.Currency `json:"currency"`
+	Bands    []Band         `json:"bands"`
+	// Deals are the idle deals, the longest idle first.
+	Deals []IdleDeal `json:"deals"`
+	// ByStage has a row for every open stage of every pipeline, in the
+	// portal's and the pipeline's order, even with no idle deal.
+	ByStage []StageIdle `json:"by_stage"`
+	// ByBand adds up ByStage, band by band; Total adds up every band.
+	ByBand []sales.Tally `json:"by_band"`
+	Total  sales.Tally   `json:"total"`
+	// Open counts the deals open at AsOf, idle or not.
+	Open int64 `json:"open"`
+	// NoDate counts open deals with neither an activity nor a creation
+	// date, whose idleness cannot be told. UnknownStage counts deals
+	// whose stage is not in their pipeline.
+	NoDate       int64 `json:"no_date"`
+	UnknownStage int64 `json:"unknown_stage"`
+}
+
+// IdleDeals lists the deals open at asOf whose last activity at or before
+// asOf (else their creation) is more than o.Days calendar days old, and
+// groups them by stage and by age band. This is R46 of the catalogue.
+//
+// A deal's activities are those associated with it, of every type and
+// whoever did them; a meeting planned after asOf is not activity yet. A
+// deal is listed when that last activity is before the instant o.Days
+// days before asOf, at the same time of day in asOf's location; IdleDays
+// counts whole calendar days from it to asOf. The bands start at o.Days
+// and then at each edge of o.Bands above it: with the defaults, 14–29,
+// 30–59, 60–89 and 90 days or more.
+//
+// Rows come longest idle first (earliest Since), ties by deal id. Values
+// are in the home currency; the tallies count deals without a value
+// apart. Open deals with no date at all and deals in an unknown stage are
+// counted apart.
+//
+// IdleDeals fails when asOf is zero, o.Days is negative, or o.Bands is
+// not strictly increasing and positive.
+func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, error) {
+	o, err := o.withDefaults()
+	if err == nil {
+		err = checkAsOf(asOf)
+	}
+	if err != nil {
+		return IdleReport{}, fmt.Errorf("alerts: idle deals: %w", err)
+	}
+	loc := asOf.Location()
+	cutoff := daysBefore(asOf, o.Days, loc)
+	edges := bandEdges(o)
+	r := IdleReport{AsOf: asOf, Days: o.Days, Currency: ds.Currency(), Bands: bands(edges),
+		Deals: []IdleDeal{}}
+	stages, slot := stageTable(ds, len(edges))
+	for i := range ds.Deals {
+		if ds.DealKind(i) == 0 {
+			r.UnknownStage++
+			continue
+		}
+		if !openAt(ds, i, asOf) {
+			continue
+		}
+		r.Open++
+		last := lastTouch(ds, i, asOf)
+		since := last
+		if since.IsZero() {
+			since = ds.Deals[i].Created
+		}
+		switch {
+		case since.IsZero():
+			r.NoDate++
+			continue
+		case !since.Before(cutoff):
+			continue
+		}
+		d := IdleDeal{DealRef: dealRef(ds, i), Value: dealValue(ds, i),
+			LastActivity: last, Since: since, IdleDays: wholeDays(since, asOf, loc)}
+		d.Band = bandOf(edges, d.IdleDays)
+		r.Deals = append(r.Deals, d)
+		s, _ := ds.DealStage(i)
+		stages[slot(i, s)].Bands[d.Band].AddDeal(ds, i)
+	}
+	r.finish(stages)
+	return r, nil
+}
+
+// withDefaults returns o with its zero fields set, or an error.
+func (o IdleOptions) withDefaults() (IdleOptions, error) {
+	if o.Days < 0 {
+		return o, fmt.Errorf("days %d is negative", o.Days)
+	}
+	if o.Days == 0 {
+		o.Days = DefaultIdleDays
+	}
+	if len(o.Bands) == 0 {
+		o.Bands = defaultIdleBands[:]
+	}
+	for k, b := range o.Bands {
+		if b <= 0 || (k > 0 && b <= o.Bands[k-1]) {
+			return o, fmt.Errorf("bands %v are not strictly increasing and positive", o.Bands)
+		}
+	}
+	return o, nil
+}
+
+// bandEdges returns the lower edges of the bands: o.Days, then the edges
+// of o.Bands above it.
+func bandEdges(o IdleOptions) []int {
+	edges := []int{o.Days}
+	for _, b := range o.Bands {
+		if b > o.Days {
+			edges = append(edges, b)
+		}
+	}
+	return edges
+}
+
+func bands(edges []int) []Band {
+	out := make([]Band, len(edges))
+	for k, from := range edges {
+		out[k] = Band{From: from, Label: strconv.Itoa(from) + "+ days"}
+		if k+1 < len(edges) {
+			to := edges[k+1]
+			out[k].To = &to
+			out[k].Label = strconv.Itoa(from) + "-" + strconv.Itoa(to-1) + " days"
+		}
+	}
+	return out
+}
+
+// bandOf returns the index of the band that holds days.
+func bandOf(edges []int, days int) int {
+	k := 0
+	for k+1 < len(edges) && days >= edges[k+1] {
+		k++
+	}
+	return k
+}
+
+// stageTable returns a row for every open stage of every pipeline, and a
+// function that finds the row of the i-th deal in stage position s.
+func stageTable(ds *sales.Dataset, nBands int) ([]StageIdle, func(i, s int) int) {
+	var rows []StageIdle
+	first := make([]int, len(ds.Pipelines)) // row of each pipeline's stage 0
+	cols := make([][]int, len(ds.Pipelines))
+	for p := range ds.Pipelines {
+		pl := &ds.Pipelines[p]
+		first[p] = len(rows)
+		cols[p] = make([]int, len(pl.Stages))
+		for s, st := range pl.Stages {
+			cols[p][s] = -1
+			if st.Kind == sales.StageOpen {
+				cols[p][s] = len(rows)
+				rows = append(rows, StageIdle{Pipeline: pl.ID, PipelineLabel: pl.Label,
+					Stage: st.ID, Label: st.Label, Bands: make([]sales.Tally, nBands)})
+			}
+		}
+	}
+	return rows, func(i, s int) int {
+		p, _ := ds.PipelineIndex(ds.Deals[i].Pipeline)
+		return cols[p][s]
+	}
+}
+
+// finish sorts the deals and adds up the stage rows.
+func (r *IdleReport) finish(stages []StageIdle) {
+	slices.SortStableFunc(r.Deals, func(a, b IdleDeal) int {
+		return cmp.Or(a.Since.Compare(b.Since), cmp.Compare(a.Deal, b.Deal))
+	})
+	r.ByBand = make([]sales.Tally, len(r.Bands))
+	for k := range stages {
+		for b, t := range stages[k].Bands {
+			stages[k].Total.Merge(t)
+			r.ByBand[b].Merge(t)
+		}
+		r.Total.Merge(stages[k].Total)
+	}
+	r.ByStage = stages
+}

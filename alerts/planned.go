@@ -1,0 +1,146 @@
+package alerts
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salespilot/sales"
+)
+
+// UnplannedDeal is one open deal with no task planned.
+type UnplannedDeal struct {
+	DealRef
+	// Value is the deal's amount in the home currency; null when it has
+	// none or its currency has no rate.
+	Value decimal.NullDecimal `json:"value"`
+	// LastActivity is the time of the deal's last activity at or before
+	// asOf; zero (left out of JSON) when it has none. Since is
+	// LastActivity, else the deal's creation; zero when the deal has
+	// neither.
+	LastActivity time.Time `json:"last_activity,omitzero"`
+	Since        time.Time `json:"since,omitzero"`
+	// IdleDays is the number of whole calendar days from Since to asOf;
+	// null when Since is zero.
+	IdleDays *int `json:"idle_days"`
+	// OverdueTasks counts the deal's tasks overdue at asOf, and
+	// UndatedTasks its open tasks with no due date: neither is a plan.
+	OverdueTasks int64 `json:"overdue_tasks"`
+	UndatedTasks int64 `json:"undated_tasks"`
+}
+
+// UnplannedReport is R48 of the catalogue: open deals with no next step
+// planned.
+type UnplannedReport struct {
+	AsOf     time.Time      `json:"as_of"`
+	Currency sales.Currency `json:"currency"`
+	// Deals are the deals without a planned task, the longest idle first.
+	Deals []UnplannedDeal `json:"deals"`
+	// Open counts the deals open at AsOf, planned or not. UnknownStage
+	// counts deals whose stage is not in their pipeline.
+	Open         int64 `json:"open"`
+	UnknownStage int64 `json:"unknown_stage"`
+}
+
+// DealsWithoutPlannedTask lists the deals open at asOf that have no task
+// planned: no associated task, created at or before asOf and not completed
+// at asOf, whose due date is at or after asOf. This is R48 of the
+// catalogue.
+//
+// A task with no due date plans nothing and an overdue task is no plan;
+// the rows count both, as UndatedTasks and OverdueTasks, for the person
+// who acts on them. A task due later on asOf's day is a plan. A task
+// counts whoever owns it.
+//
+// Rows come longest idle first: by the time of the deal's last activity at
+// or before asOf, else its creation, the earliest first; ties by deal id.
+// A deal with neither comes last, with no IdleDays. Values are in the home
+// currency. Deals in a stage their pipeline does not list are counted in
+// UnknownStage.
+//
+// DealsWithoutPlannedTask fails only when asOf is zero.
+func DealsWithoutPlannedTask(ds *sales.Dataset, asOf time.Time) (UnplannedReport, error) {
+	if err := checkAsOf(asOf); err != nil {
+		return UnplannedReport{}, fmt.Errorf("alerts: deals without a planned task: %w", err)
+	}
+	r := UnplannedReport{AsOf: asOf, Currency: ds.Currency(), Deals: []UnplannedDeal{}}
+	loc := asOf.Location()
+	for i := range ds.Deals {
+		if ds.DealKind(i) == 0 {
+			r.UnknownStage++
+			continue
+		}
+		if !openAt(ds, i, asOf) {
+			continue
+		}
+		r.Open++
+		d, planned := unplanned(ds, i, asOf)
+		if planned {
+			continue
+		}
+		d.Since = d.LastActivity
+		if d.Since.IsZero() {
+			d.Since = ds.Deals[i].Created
+		}
+		r.Deals = append(r.Deals, d)
+	}
+	r.countDays(loc)
+	slices.SortStableFunc(r.Deals, func(a, b UnplannedDeal) int {
+		return cmp.Or(compareSince(a.Since, b.Since), cmp.Compare(a.Deal, b.Deal))
+	})
+	return r, nil
+}
+
+// countDays sets the IdleDays of every row with a date, from one block of
+// memory.
+func (r *UnplannedReport) countDays(loc *time.Location) {
+	days := make([]int, len(r.Deals))
+	for k := range r.Deals {
+		d := &r.Deals[k]
+		if !d.Since.IsZero() {
+			days[k] = wholeDays(d.Since, r.AsOf, loc)
+			d.IdleDays = &days[k]
+		}
+	}
+}
+
+// unplanned looks at the i-th deal's activities up to asOf. It returns
+// the deal's row and whether it has a task planned, in which case the row
+// is left unfinished.
+func unplanned(ds *sales.Dataset, i int, asOf time.Time) (UnplannedDeal, bool) {
+	d := UnplannedDeal{}
+	for _, k := range ds.DealActivities(i) {
+		a := &ds.Activities[k]
+		if !a.Time.After(asOf) && a.Time.After(d.LastActivity) {
+			d.LastActivity = a.Time
+		}
+		switch a.StateAt(asOf) {
+		case sales.TaskStateOverdue:
+			d.OverdueTasks++
+		case sales.TaskStateInProgress:
+			if a.TaskDue.IsZero() {
+				d.UndatedTasks++
+			} else {
+				return d, true
+			}
+		}
+	}
+	d.DealRef, d.Value = dealRef(ds, i), dealValue(ds, i)
+	return d, false
+}
+
+// compareSince orders times, the zero time last.
+func compareSince(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}

@@ -1,0 +1,229 @@
+package alerts
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
+
+	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/activity"
+	"github.com/salespilot/sales/internal/demo"
+)
+
+// propertySeed fixes the random cases, so that a failure can be replayed.
+const propertySeed = 20261130
+
+// alertCase is one random demo portal seen from a random instant with
+// random thresholds.
+type alertCase struct {
+	Seed  uint64
+	Deals int
+	// AsOf is in hours after propertyBase.
+	AsOf   int
+	Days   int
+	Months int
+}
+
+// propertyBase is a little before the demo's first records; the random
+// instants run to a little after its Today.
+var propertyBase = time.Date(2024, time.November, 1, 0, 0, 0, 0, demo.Location())
+
+func (c alertCase) dataset() *sales.Dataset {
+	r, err := demo.Generate(demo.Options{Seed: c.Seed, Deals: c.Deals})
+	if err != nil {
+		panic(err)
+	}
+	return sales.MustDataset(r)
+}
+
+func (c alertCase) asOf() time.Time {
+	return propertyBase.Add(time.Duration(c.AsOf) * time.Hour)
+}
+
+func (c alertCase) String() string {
+	return fmt.Sprintf("seed %d, %d deals, asOf %s, %d days, %d months",
+		c.Seed, c.Deals, c.asOf().Format(time.RFC3339), c.Days, c.Months)
+}
+
+func genAlertCase() gopter.Gen {
+	return gen.Struct(reflect.TypeOf(alertCase{}), map[string]gopter.Gen{
+		"Seed":   gen.UInt64Range(0, 1<<40),
+		"Deals":  gen.IntRange(100, 400),
+		"AsOf":   gen.IntRange(0, 26*30*24),
+		"Days":   gen.IntRange(0, 120),
+		"Months": gen.IntRange(0, 18),
+	})
+}
+
+func properties(t *testing.T) *gopter.Properties {
+	params := gopter.DefaultTestParametersWithSeed(propertySeed)
+	params.MinSuccessfulTests = 25
+	t.Logf("gopter seed %d", params.Seed())
+	return gopter.NewProperties(params)
+}
+
+// openAtOracle says whether deal i is open at asOf, written apart from
+// openAt: an open stage by its kind, created at or before asOf.
+func openAtOracle(ds *sales.Dataset, i int, asOf time.Time) bool {
+	p := ds.DealPipeline(i)
+	if p == nil {
+		return false
+	}
+	s, ok := p.StageIndex(ds.Deals[i].Stage)
+	return ok && p.Stages[s].Kind == sales.StageOpen && !ds.Deals[i].Created.After(asOf)
+}
+
+func TestIdleAndUnplanned_property(t *testing.T) {
+	props := properties(t)
+	props.Property("R46 and R48 list only deals open at asOf, once each, most urgent first", prop.ForAll(
+		func(c alertCase) bool {
+			ds, at := c.dataset(), c.asOf()
+			idle, err1 := IdleDeals(ds, at, IdleOptions{Days: c.Days})
+			plan, err2 := DealsWithoutPlannedTask(ds, at)
+			if err1 != nil || err2 != nil {
+				t.Logf("%s: %v %v", c, err1, err2)
+				return false
+			}
+			var ids []sales.DealID
+			for k, d := range idle.Deals {
+				ids = append(ids, d.Deal)
+				if d.IdleDays < idle.Days || (k > 0 && d.Since.Before(idle.Deals[k-1].Since)) {
+					t.Logf("%s: R46 row %d = %+v", c, k, d)
+					return false
+				}
+			}
+			for k, d := range plan.Deals {
+				ids = append(ids, d.Deal)
+				if k > 0 && compareSince(plan.Deals[k-1].Since, d.Since) > 0 {
+					t.Logf("%s: R48 row %d = %+v out of order", c, k, d)
+					return false
+				}
+				if planned(ds, d.Deal, at) {
+					t.Logf("%s: R48 lists %s, which has a task planned", c, d.Deal)
+					return false
+				}
+			}
+			return onlyOpen(t, c, ds, at, idle.Deals, plan.Deals) &&
+				idle.Total.Count == int64(len(idle.Deals))
+		},
+		genAlertCase()))
+	props.TestingRun(t)
+}
+
+// planned says whether the deal has a task planned at asOf, written apart
+// from DealsWithoutPlannedTask: a task created by asOf, not completed at
+// asOf, due at or after asOf.
+func planned(ds *sales.Dataset, id sales.DealID, asOf time.Time) bool {
+	for _, a := range ds.Activities {
+		if a.Type != sales.ActivityTask || a.Time.IsZero() || a.Time.After(asOf) || a.TaskDue.IsZero() ||
+			a.TaskDue.Before(asOf) {
+			continue
+		}
+		done := (!a.TaskCompleted.IsZero() && !a.TaskCompleted.After(asOf)) ||
+			(a.TaskCompleted.IsZero() && a.TaskStatus == sales.TaskCompleted)
+		for _, d := range a.Deals {
+			if d == id && !done {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyOpen checks that every listed deal is open at asOf and listed once
+// per table.
+func onlyOpen(t *testing.T, c alertCase, ds *sales.Dataset, asOf time.Time, idle []IdleDeal,
+	plan []UnplannedDeal) bool {
+	check := func(table string, ids []sales.DealID) bool {
+		seen := map[sales.DealID]bool{}
+		for _, id := range ids {
+			i, ok := ds.DealIndex(id)
+			if !ok || !openAtOracle(ds, i, asOf) || seen[id] {
+				t.Logf("%s: %s lists %s, not open at asOf or twice", c, table, id)
+				return false
+			}
+			seen[id] = true
+		}
+		return true
+	}
+	var a, b []sales.DealID
+	for _, d := range idle {
+		a = append(a, d.Deal)
+	}
+	for _, d := range plan {
+		b = append(b, d.Deal)
+	}
+	return check("R46", a) && check("R48", b)
+}
+
+func TestChurnRisk_property(t *testing.T) {
+	props := properties(t)
+	props.Property("R45 lists only companies with a won deal, the longest silent first", prop.ForAll(
+		func(c alertCase) bool {
+			ds, at := c.dataset(), c.asOf()
+			r, err := ChurnRisk(ds, at, ChurnOptions{Months: c.Months})
+			if err != nil {
+				return false
+			}
+			for k, row := range r.Companies {
+				if !wonBefore(ds, row.Company, row.LastOrder, at) || row.MonthsSince < r.Months ||
+					(k > 0 && row.LastOrder.Before(r.Companies[k-1].LastOrder)) {
+					t.Logf("%s: row %d = %+v", c, k, row)
+					return false
+				}
+			}
+			return int64(len(r.Companies)) <= r.Customers
+		},
+		genAlertCase()))
+	props.TestingRun(t)
+}
+
+// wonBefore says whether the company has a won deal closed at last, and
+// none closed after it up to asOf.
+func wonBefore(ds *sales.Dataset, id sales.CompanyID, last, asOf time.Time) bool {
+	found := false
+	for i := range ds.Deals {
+		x := &ds.Deals[i]
+		if x.Company != id || ds.DealKind(i) != sales.StageWon || x.CloseDate.IsZero() ||
+			x.CloseDate.After(asOf) {
+			continue
+		}
+		if x.CloseDate.After(last) {
+			return false
+		}
+		found = found || x.CloseDate.Equal(last)
+	}
+	return found
+}
+
+func TestOverdueTasks_property(t *testing.T) {
+	props := properties(t)
+	props.Property("R47 lists the tasks R08 counts, most overdue first", prop.ForAll(
+		func(c alertCase) bool {
+			ds, at := c.dataset(), c.asOf()
+			r, err := OverdueTasks(ds, at)
+			if err != nil {
+				return false
+			}
+			counts, err := activity.TasksPerRep(ds, sales.Period{Start: at, End: at}, at)
+			if err != nil || counts.Team.Tasks.Overdue != int64(len(r.Tasks)) {
+				t.Logf("%s: %d rows, R08 counts %d", c, len(r.Tasks), counts.Team.Tasks.Overdue)
+				return false
+			}
+			for k, task := range r.Tasks {
+				if task.DaysOverdue < 0 || !task.Due.Before(at) ||
+					(k > 0 && task.Due.Before(r.Tasks[k-1].Due)) {
+					t.Logf("%s: row %d = %+v", c, k, task)
+					return false
+				}
+			}
+			return true
+		},
+		genAlertCase()))
+	props.TestingRun(t)
+}

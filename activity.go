@@ -24,8 +24,10 @@ var activityTypeNames = []string{"", "call", "email", "meeting", "task", "note"}
 // String returns "call", "email", "meeting", "task" or "note".
 func (t ActivityType) String() string { return enumName(activityTypeNames, t, "activity_type") }
 
-// MarshalText encodes t by its name.
-func (t ActivityType) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+// MarshalText encodes t by its name; see String.
+func (t ActivityType) MarshalText() ([]byte, error) {
+	return enumText(activityTypeNames, t, "activity_type"), nil
+}
 
 // UnmarshalText decodes a name written by MarshalText.
 func (t *ActivityType) UnmarshalText(b []byte) error {
@@ -50,8 +52,10 @@ var directionNames = []string{"unknown", "inbound", "outbound"}
 // String returns "unknown", "inbound" or "outbound".
 func (d Direction) String() string { return enumName(directionNames, d, "direction") }
 
-// MarshalText encodes d by its name.
-func (d Direction) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// MarshalText encodes d by its name; see String.
+func (d Direction) MarshalText() ([]byte, error) {
+	return enumText(directionNames, d, "direction"), nil
+}
 
 // UnmarshalText decodes a name written by MarshalText.
 func (d *Direction) UnmarshalText(b []byte) error {
@@ -86,8 +90,10 @@ var callOutcomeNames = []string{
 // String returns the outcome's name, such as "left_voicemail".
 func (o CallOutcome) String() string { return enumName(callOutcomeNames, o, "call_outcome") }
 
-// MarshalText encodes o by its name.
-func (o CallOutcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+// MarshalText encodes o by its name; see String.
+func (o CallOutcome) MarshalText() ([]byte, error) {
+	return enumText(callOutcomeNames, o, "call_outcome"), nil
+}
 
 // UnmarshalText decodes a name written by MarshalText.
 func (o *CallOutcome) UnmarshalText(b []byte) error {
@@ -122,8 +128,10 @@ func (o MeetingOutcome) String() string {
 	return enumName(meetingOutcomeNames, o, "meeting_outcome")
 }
 
-// MarshalText encodes o by its name.
-func (o MeetingOutcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+// MarshalText encodes o by its name; see String.
+func (o MeetingOutcome) MarshalText() ([]byte, error) {
+	return enumText(meetingOutcomeNames, o, "meeting_outcome"), nil
+}
 
 // UnmarshalText decodes a name written by MarshalText.
 func (o *MeetingOutcome) UnmarshalText(b []byte) error {
@@ -152,8 +160,10 @@ var taskStatusNames = []string{
 // String returns the status's name, such as "not_started".
 func (s TaskStatus) String() string { return enumName(taskStatusNames, s, "task_status") }
 
-// MarshalText encodes s by its name.
-func (s TaskStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText encodes s by its name; see String.
+func (s TaskStatus) MarshalText() ([]byte, error) {
+	return enumText(taskStatusNames, s, "task_status"), nil
+}
 
 // UnmarshalText decodes a name written by MarshalText.
 func (s *TaskStatus) UnmarshalText(b []byte) error {
@@ -219,8 +229,10 @@ var taskStateNames = []string{"none", "completed", "in_progress", "overdue"}
 // String returns "none", "completed", "in_progress" or "overdue".
 func (s TaskState) String() string { return enumName(taskStateNames, s, "task_state") }
 
-// MarshalText encodes s by its name.
-func (s TaskState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText encodes s by its name; see String.
+func (s TaskState) MarshalText() ([]byte, error) {
+	return enumText(taskStateNames, s, "task_state"), nil
+}
 
 // StateAt returns where the task a stood at asOf. A task is completed
 // once its completion time is at or before asOf; a task whose status is

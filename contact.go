@@ -32,8 +32,10 @@ var lifecycleNames = []string{
 // String returns the stage's name, such as "marketing_qualified".
 func (s LifecycleStage) String() string { return enumName(lifecycleNames, s, "lifecycle_stage") }
 
-// MarshalText encodes s by its name.
-func (s LifecycleStage) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText encodes s by its name; see String.
+func (s LifecycleStage) MarshalText() ([]byte, error) {
+	return enumText(lifecycleNames, s, "lifecycle_stage"), nil
+}
 
 // UnmarshalText decodes a name written by MarshalText.
 func (s *LifecycleStage) UnmarshalText(b []byte) error {

@@ -2,6 +2,7 @@ package sales
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -13,7 +14,9 @@ import (
 // time linear in the number of records and associations.
 //
 // A Dataset is read-only: change its Records after NewDataset and the
-// look-ups no longer match. It is safe for concurrent use by reports.
+// look-ups no longer match. It is safe for concurrent use by reports. The
+// zero Dataset, or one built by hand rather than by NewDataset, is not
+// usable: reports panic on it, as on any other contradictory argument.
 //
 // Look-ups are by position: the i-th deal is Deals[i], and a method such as
 // DealActivities(i) returns positions in Activities. Where records share an
@@ -71,15 +74,33 @@ func (s ValueState) String() string { return enumName(valueStateNames, s, "value
 // names no known location; every other defect is left for Validate to
 // report and for reports to count.
 func NewDataset(r Records) (*Dataset, error) {
-	loc, err := time.LoadLocation(r.TimeZone)
+	loc, err := loadLocation(r.TimeZone)
 	if err != nil {
-		return nil, fmt.Errorf("sales: records: time_zone %q: unknown location", r.TimeZone)
+		return nil, err
 	}
 	d := &Dataset{Records: r, loc: loc, home: r.HomeCurrency()}
+	if d.Rates.Base == "" {
+		d.Rates.Base = d.home // rates given without a base are into the home currency
+	}
 	d.indexIDs()
 	d.indexDeals()
 	d.indexAssociations()
 	return d, nil
+}
+
+// loadLocation loads the portal's time zone. "Local" is refused: it names
+// the zone of whatever machine runs the reports, and reports must give the
+// same numbers everywhere.
+func loadLocation(name string) (*time.Location, error) {
+	if name == "Local" {
+		return nil, fmt.Errorf("sales: records: time_zone %q depends on the machine; "+
+			"name the portal's zone, such as \"Europe/Paris\"", name)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("sales: records: time_zone %q: unknown location", name)
+	}
+	return loc, nil
 }
 
 // MustDataset is NewDataset for records known to be sound, such as a test's
@@ -232,6 +253,24 @@ func (d *Dataset) Location() *time.Location { return d.loc }
 // Currency returns the home currency that deal values are given in.
 func (d *Dataset) Currency() Currency { return d.home }
 
+// UnconvertedCurrencies returns, sorted, the currencies of deal amounts
+// that have no rate into the home currency: the deals Tally counts in
+// NoRate. It is empty when every amount converts.
+func (d *Dataset) UnconvertedCurrencies() []Currency {
+	seen := map[Currency]bool{}
+	for i := range d.Deals {
+		if d.dealValueOf[i] == ValueNoRate {
+			seen[d.currencyOf(d.Deals[i].Currency)] = true
+		}
+	}
+	out := make([]Currency, 0, len(seen))
+	for c := range seen {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // OwnerIndex returns the position in Owners of the owner with the given id.
 func (d *Dataset) OwnerIndex(id OwnerID) (int, bool) { return find(d.owners, id) }
 
@@ -306,13 +345,17 @@ func (d *Dataset) DealStage(i int) (int, bool) {
 
 // DealKind returns whether the i-th deal is open, won or lost, from its
 // stage's metadata. It returns 0, which is no kind, when the deal's stage
-// is not in its pipeline: reports count such deals apart.
+// is not in its pipeline or has no valid kind: reports count such deals
+// apart.
 func (d *Dataset) DealKind(i int) StageKind {
 	s := d.dealStage[i]
 	if s < 0 {
 		return 0
 	}
-	return d.Pipelines[d.dealPipeline[i]].Stages[s].Kind
+	if k := d.Pipelines[d.dealPipeline[i]].Stages[s].Kind; k.valid() {
+		return k
+	}
+	return 0
 }
 
 // DealValue returns the i-th deal's amount in the home currency, and

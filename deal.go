@@ -23,8 +23,10 @@ var dealTypeNames = []string{"unknown", "new_business", "existing_business"}
 // String returns "unknown", "new_business" or "existing_business".
 func (t DealType) String() string { return enumName(dealTypeNames, t, "deal_type") }
 
-// MarshalText encodes t by its name.
-func (t DealType) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+// MarshalText encodes t by its name; see String.
+func (t DealType) MarshalText() ([]byte, error) {
+	return enumText(dealTypeNames, t, "deal_type"), nil
+}
 
 // UnmarshalText decodes a name written by MarshalText.
 func (t *DealType) UnmarshalText(b []byte) error {

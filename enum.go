@@ -1,6 +1,10 @@
 package sales
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // enumName returns names[v], or a form such as "stage_kind(9)" for a value
 // the table does not name, so a corrupt value prints as itself.
@@ -11,7 +15,19 @@ func enumName[E ~uint8](names []string, v E, kind string) string {
 	return fmt.Sprintf("%s(%d)", kind, uint8(v))
 }
 
-// enumParse is the inverse of enumName. The empty text parses as the zero
+// enumText is the text an enum marshals to: its name; the empty text for a
+// zero value the table does not name; and the form of enumName, such as
+// "stage_kind(9)", for a value outside the table, which enumParse reads
+// back, so that a record marshals and unmarshals to itself whatever it
+// holds.
+func enumText[E ~uint8](names []string, v E, kind string) []byte {
+	if v == 0 && (len(names) == 0 || names[0] == "") {
+		return nil
+	}
+	return []byte(enumName(names, v, kind))
+}
+
+// enumParse is the inverse of enumText. The empty text parses as the zero
 // value, so a missing field in JSON reads as "unknown".
 func enumParse[E ~uint8](names []string, text []byte, kind string) (E, error) {
 	s := string(text)
@@ -21,6 +37,14 @@ func enumParse[E ~uint8](names []string, text []byte, kind string) (E, error) {
 	for i, n := range names {
 		if n == s {
 			return E(i), nil
+		}
+	}
+	prefix := strings.ReplaceAll(kind, " ", "_") + "("
+	if num, ok := strings.CutPrefix(s, prefix); ok {
+		if num, ok := strings.CutSuffix(num, ")"); ok {
+			if n, err := strconv.ParseUint(num, 10, 8); err == nil {
+				return E(n), nil
+			}
 		}
 	}
 	return 0, fmt.Errorf("sales: unknown %s %q", kind, s)

@@ -384,7 +384,9 @@ func (c civil) before(o civil) bool {
 //	2024-01-01..2024-04-01  from the start of the first date to the start
 //	                        of the second: March 31 is the last day held
 //
-// Years have four digits, and months, days and weeks two. A date that does
+// Letters may be written in either case (2024-q1, fy2025), and spaces
+// around s are ignored. Years have four digits, and months, days and weeks
+// two. A date that does
 // not exist, such as 2023-02-29, is an error rather than being normalised.
 // "FY2025" is an error when c's naming is unset and its fiscal years do
 // not start in January, as is "FY2024/25" when they do. A range whose end
@@ -393,7 +395,7 @@ func (c civil) before(o civil) bool {
 // Errors start with "sales: parse period" and quote s. An invalid c is an
 // error whatever s is.
 func ParsePeriod(s string, c Calendar, loc *time.Location) (Period, error) {
-	p, err := parsePeriod(s, c, orUTC(loc))
+	p, err := parsePeriod(strings.ToUpper(strings.TrimSpace(s)), c, orUTC(loc))
 	if err != nil {
 		return Period{}, fmt.Errorf("sales: parse period %q: %w", s, err)
 	}

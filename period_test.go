@@ -359,9 +359,9 @@ func TestParsePeriod_errors(t *testing.T) {
 		{"2024-Q0", Calendar{}, `quarter "0" out of range 1..4`},
 		{"2024-W00", Calendar{}, `week "00" out of range 01..52 for 2024`},
 		{"2024-W53", Calendar{}, `week "53" out of range 01..52 for 2024`},
-		{"2024-Wxx", Calendar{}, `week "xx" out of range`},
+		{"2024-Wxx", Calendar{}, `week "XX" out of range`},
 		{"2023-02-29", Calendar{}, `date "2023-02-29" does not exist`},
-		{"2024-03x05", Calendar{}, `date "2024-03x05" is not written 2024-03-05`},
+		{"2024-03x05", Calendar{}, `date "2024-03X05" is not written 2024-03-05`},
 		{"2024-04-01..2024-01-01", Calendar{}, "range end 2024-01-01 is before start 2024-04-01"},
 		{"2024-01-01..", Calendar{}, `date "" is not written`},
 		{"2024-01-01..2024-1-1", Calendar{}, `date "2024-1-1" is not written`},
@@ -379,6 +379,15 @@ func TestParsePeriod_errors(t *testing.T) {
 			!strings.Contains(err.Error(), tt.want) {
 			t.Errorf("ParsePeriod(%q, %+v, nil) error = %v, want %s...%s",
 				tt.in, tt.cal, err, prefix, tt.want)
+		}
+	}
+}
+
+func TestParsePeriod_caseAndSpaces(t *testing.T) {
+	for _, s := range []string{"2024-q2", " 2024-Q2 ", "2024-Q2"} {
+		p, err := ParsePeriod(s, Calendar{}, nil)
+		if err != nil || !p.Start.Equal(time.Date(2024, time.April, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("ParsePeriod(%q) = %v, %v, want the second quarter of 2024", s, p, err)
 		}
 	}
 }

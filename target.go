@@ -20,8 +20,10 @@ var targetMetricNames = []string{"", "won_value", "won_count"}
 // String returns "won_value" or "won_count".
 func (m TargetMetric) String() string { return enumName(targetMetricNames, m, "target_metric") }
 
-// MarshalText encodes m by its name.
-func (m TargetMetric) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+// MarshalText encodes m by its name; see String.
+func (m TargetMetric) MarshalText() ([]byte, error) {
+	return enumText(targetMetricNames, m, "target_metric"), nil
+}
 
 // UnmarshalText decodes a name written by MarshalText.
 func (m *TargetMetric) UnmarshalText(b []byte) error {

@@ -2,7 +2,7 @@ package sales
 
 import (
 	"fmt"
-	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -169,9 +169,19 @@ func (v *validator) currency(kind RecordKind, id string, i int, field string, c 
 }
 
 func (v *validator) records() {
-	for c, r := range v.d.Rates.ToBase {
-		if r.Sign() <= 0 {
+	rates := v.d.Rates
+	currencies := make([]Currency, 0, len(rates.ToBase))
+	for c := range rates.ToBase {
+		currencies = append(currencies, c)
+	}
+	slices.Sort(currencies)
+	for _, c := range currencies {
+		r := rates.ToBase[c]
+		switch {
+		case r.Sign() <= 0:
 			v.add(KindRecords, "", -1, "rates", "rate of %q is %s, not positive", c, r)
+		case c == rates.Base && !r.Equal(decimalOne):
+			v.add(KindRecords, "", -1, "rates", "rate of the base currency %q is %s, not 1", c, r)
 		}
 	}
 }
@@ -200,7 +210,7 @@ func (v *validator) pipelines() {
 			if !enumKnown(stageKindNames, s.Kind) || s.Kind == 0 {
 				v.add(KindPipeline, string(p.ID), i, field.sub(".kind"), "unknown kind %d", s.Kind)
 			}
-			if math.IsNaN(s.Probability) || s.Probability < 0 || s.Probability > 1 {
+			if _, ok := s.ProbabilityOK(); !ok {
 				v.add(KindPipeline, string(p.ID), i, field.sub(".probability"),
 					"%v is outside [0, 1]", s.Probability)
 			}
@@ -222,6 +232,9 @@ func (v *validator) deals() {
 		v.dealDates(i, x)
 		if x.Amount.Valid {
 			v.currency(KindDeal, id, i, "currency", x.Currency)
+			if x.Amount.Decimal.Sign() < 0 {
+				v.add(KindDeal, id, i, "amount", "negative: %s", x.Amount.Decimal)
+			}
 		}
 		if !enumKnown(dealTypeNames, x.Type) {
 			v.add(KindDeal, id, i, "type", "unknown deal type %d", x.Type)
@@ -414,10 +427,21 @@ func (v *validator) lineItems() {
 }
 
 func (v *validator) targets() {
+	seen := make(map[TargetID]bool, len(v.d.Targets))
 	for i := range v.d.Targets {
 		t := &v.d.Targets[i]
 		id := string(t.ID)
+		if t.ID != "" && seen[t.ID] {
+			v.add(KindTarget, id, i, "id", "repeated")
+		}
+		seen[t.ID] = true
 		ref(v, KindTarget, id, i, "owner", t.Owner, v.d.owners, "owner")
+		if t.Owner != "" && t.Team != "" {
+			v.add(KindTarget, id, i, "team", "set beside owner %q: the target is the owner's", t.Owner)
+		}
+		if t.Metric == TargetWonCount && !t.Value.IsInteger() {
+			v.add(KindTarget, id, i, "value", "%s is not a whole number of deals", t.Value)
+		}
 		if t.Period.Start.IsZero() || !t.Period.End.After(t.Period.Start) {
 			v.add(KindTarget, id, i, "period", "missing or empty")
 		}

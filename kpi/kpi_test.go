@@ -133,13 +133,17 @@ func TestWonAgainstTarget(t *testing.T) {
 		t.Fatalf("WonAgainstTarget(January): %v", err)
 	}
 	// No portal or team target lies in January: the owners' level is used,
-	// 150 for Ann; won 330 → 330/150 = 2.2.
+	// 150 for Ann, against Ann's wins only: 100/150. The team won 330 in all.
 	if jan.Level != TargetsOwners || jan.PartialTargets != 3 {
 		t.Errorf("WonAgainstTarget(January) level %q, partial %d, want owners and 3",
 			jan.Level, jan.PartialTargets)
 	}
-	if v, ok := jan.Team.ValueAttainment.Value(); !ok || !v.Equal(D("2.2")) {
-		t.Errorf("WonAgainstTarget(January) team attainment = %v %v, want 2.2", v, ok)
+	if v, ok := jan.Team.ValueAttainment.Value(); !ok || !v.Equal(D("0.666667")) {
+		t.Errorf("WonAgainstTarget(January) team attainment = %v %v, want 100/150", v, ok)
+	}
+	EqualMoney(t, "WonAgainstTarget(January) all won", jan.AllWon.Value.Decimal(), D("330"))
+	if n := len(jan.Reps); n != 4 || jan.Reps[3].Name != "unassigned" || jan.Reps[3].Won.Count != 1 {
+		t.Errorf("WonAgainstTarget(January) reps = %+v, want a, b, c and unassigned with 1 won", jan.Reps)
 	}
 	ann := jan.Reps[0]
 	if v, ok := ann.CountAttainment.Value(); !ok || !v.Equal(D("0.666667")) {
@@ -164,6 +168,32 @@ func TestWonAgainstTarget(t *testing.T) {
 	if q.Team.CountTarget != nil {
 		t.Errorf("WonAgainstTarget(Q1) count target = %v, want none at the portal level", q.Team.CountTarget)
 	}
+	// Team "east" has a target of 400 but no members: nothing won against it.
+	if len(q.Teams) != 1 || q.Teams[0].Team != "east" || q.Teams[0].Won.Count != 0 ||
+		!q.Teams[0].ValueTarget.Equal(D("400")) {
+		t.Errorf("WonAgainstTarget(Q1) teams = %+v, want east with a target of 400 and no wins", q.Teams)
+	}
+}
+
+// TestWonAgainstTarget_teams measures two teams, one with a target and one
+// without: the team level counts only the members of the targeted team.
+func TestWonAgainstTarget_teams(t *testing.T) {
+	recs := smallPortal()
+	recs.Owners[0].Team, recs.Owners[1].Team = "east", "west"
+	recs.Targets = []sales.Target{{Team: "east", Period: sales.Month(2024, time.January, nil),
+		Metric: sales.TargetWonValue, Value: D("200")}}
+	r, err := WonAgainstTarget(sales.MustDataset(recs), sales.Month(2024, time.January, nil))
+	if err != nil {
+		t.Fatalf("WonAgainstTarget: %v", err)
+	}
+	// East is Ann: won 100 of 200. West (Bob) won 220 with no target.
+	if v, _ := r.Team.ValueAttainment.Value(); r.Level != TargetsTeams || !v.Equal(D("0.5")) {
+		t.Errorf("WonAgainstTarget level %q attainment %v, want teams and 0.5", r.Level, v)
+	}
+	if len(r.Teams) != 2 || r.Teams[1].Team != "west" || r.Teams[1].ValueTarget != nil {
+		t.Errorf("WonAgainstTarget teams = %+v, want east and west, west without a target", r.Teams)
+	}
+	EqualMoney(t, "WonAgainstTarget west won", r.Teams[1].Won.Value.Decimal(), D("220"))
 }
 
 func TestOpenDealsByStage(t *testing.T) {
@@ -198,5 +228,61 @@ func TestOpenDealsByStage(t *testing.T) {
 	}
 	if len(p.Reps) != 3 {
 		t.Errorf("OpenDealsByStage: %d rows, want 3 (no unassigned open deal)", len(p.Reps))
+	}
+}
+
+// TestOpenDealsByStage_past looks at the pipeline as it stood before some
+// deals moved on: from stage histories where deals have them, from close
+// dates where they do not.
+func TestOpenDealsByStage_past(t *testing.T) {
+	day := func(m time.Month, d int) time.Time { return Date(2024, m, d, nil) }
+	recs := sales.Records{
+		Currency:  "USD",
+		Owners:    []sales.Owner{{ID: "a", Name: "Ann"}},
+		Pipelines: []sales.Pipeline{SalesPipeline},
+		Deals: []sales.Deal{
+			// In qualify in April, won in May: open in qualify on April 15.
+			{ID: "won-since", Owner: "a", Pipeline: "sales", Stage: "won", Amount: Amount("100"),
+				Created: day(4, 1), CloseDate: day(5, 10), StageHistory: []sales.StageVisit{
+					{Stage: "qualify", Entered: day(4, 1), Left: day(5, 10)},
+					{Stage: "won", Entered: day(5, 10)},
+				}},
+			// In propose on April 15, negotiate now.
+			{ID: "moved-on", Owner: "a", Pipeline: "sales", Stage: "negotiate", Amount: Amount("20"),
+				Created: day(4, 2), StageHistory: []sales.StageVisit{
+					{Stage: "qualify", Entered: day(4, 2), Left: day(4, 5)},
+					{Stage: "propose", Entered: day(4, 5), Left: day(5, 1)},
+					{Stage: "negotiate", Entered: day(5, 1)},
+				}},
+			// Lost in May with no history: open on April 15, stage unknown.
+			{ID: "lost-since", Owner: "a", Pipeline: "sales", Stage: "lost",
+				Created: day(4, 3), CloseDate: day(5, 2)},
+			// Created after April 15.
+			{ID: "later", Owner: "a", Pipeline: "sales", Stage: "qualify", Created: day(4, 20)},
+			// Lost before April 15.
+			{ID: "lost-before", Owner: "a", Pipeline: "sales", Stage: "lost",
+				Created: day(3, 1), CloseDate: day(4, 10)},
+		},
+	}
+	ds := sales.MustDataset(recs)
+	got, err := OpenDealsByStage(ds, day(4, 15))
+	if err != nil {
+		t.Fatalf("OpenDealsByStage(April 15): %v", err)
+	}
+	total := got.Pipelines[0].Total
+	counts := []int64{total.Stages[0].Count, total.Stages[1].Count, total.Stages[2].Count}
+	if counts[0] != 1 || counts[1] != 1 || counts[2] != 0 {
+		t.Errorf("OpenDealsByStage(April 15) per stage = %v, want [1 1 0]", counts)
+	}
+	EqualMoney(t, "OpenDealsByStage(April 15) value", total.Total.Value.Decimal(), D("120"))
+	if got.StageUnknownThen != 1 || got.NotYetCreated != 1 {
+		t.Errorf("OpenDealsByStage(April 15) stage unknown %d, not yet created %d, want 1 and 1",
+			got.StageUnknownThen, got.NotYetCreated)
+	}
+
+	now, _ := OpenDealsByStage(ds, day(6, 1))
+	total = now.Pipelines[0].Total
+	if total.Stages[0].Count != 1 || total.Stages[2].Count != 1 || total.Total.Count != 2 {
+		t.Errorf("OpenDealsByStage(June 1) = %+v, want later in qualify, moved-on in negotiate", total)
 	}
 }

@@ -8,11 +8,21 @@ import (
 	"github.com/salespilot/sales/internal/byowner"
 )
 
-// StageInfo names a stage in a report.
+// StageInfo names a stage in a report. Probability is the stage's
+// configured chance of winning, null when the pipeline gives no valid one.
 type StageInfo struct {
 	Stage       sales.StageID `json:"stage"`
 	Label       string        `json:"label"`
-	Probability float64       `json:"probability"`
+	Probability *float64      `json:"probability"`
+}
+
+// stageInfo describes the stage s.
+func stageInfo(s *sales.Stage) StageInfo {
+	info := StageInfo{Stage: s.ID, Label: s.Label}
+	if p, ok := s.ProbabilityOK(); ok {
+		info.Probability = &p
+	}
+	return info
 }
 
 // RepStages is one owner's open deals, one tally per open stage.
@@ -49,20 +59,25 @@ type OpenDeals struct {
 	// UnknownStage counts deals whose stage is not in their pipeline (or
 	// whose pipeline is unknown): they are in no table.
 	UnknownStage int64 `json:"unknown_stage"`
-	// NotYetCreated counts open deals created after asOf, left out.
+	// NotYetCreated counts deals created after asOf, left out.
 	NotYetCreated int64 `json:"not_yet_created"`
+	// StageUnknownThen counts deals that were open at asOf but whose stage
+	// then no record tells: closed since, with no stage history.
+	StageUnknownThen int64 `json:"stage_unknown_then"`
 }
 
 // OpenDealsByStage tallies the deals open at asOf per pipeline, owner and
 // stage, with their values in the home currency. This is R12 and R17 of
 // the catalogue; its totals per stage are R26.
 //
-// A deal is open at asOf when its current stage is an open one and it was
-// created at or before asOf (a deal with no creation date counts as
-// created). The stage is the deal's current one: for the pipeline as it
-// stood on an earlier date, rebuilt from stage histories, use the forecast
-// package. Deals without an amount count in Count and are counted apart in
-// NoAmount, as are deals whose currency has no rate (NoRate).
+// A deal is open at asOf when it existed then and stood in an open stage,
+// as sales.Dataset.DealAt tells from its stage history: at the present
+// moment that is its current stage; at a past one, a deal won since was
+// still open, and a deal created since did not exist (NotYetCreated). A
+// deal open then whose stage then is unknown (closed since, without a
+// stage history) is counted in StageUnknownThen. Values are the deals'
+// amounts today. Deals without an amount count in Count and are counted
+// apart in NoAmount, as are deals whose currency has no rate (NoRate).
 //
 // Results over two halves of a portal merge with Merge. OpenDealsByStage
 // fails only on a zero asOf.
@@ -70,7 +85,7 @@ func OpenDealsByStage(ds *sales.Dataset, asOf time.Time) (OpenDeals, error) {
 	if err := checkAsOf(asOf); err != nil {
 		return OpenDeals{}, fmt.Errorf("kpi: open deals by stage: %w", err)
 	}
-	r := OpenDeals{AsOf: asOf, Currency: ds.Currency()}
+	r := OpenDeals{AsOf: asOf, Currency: ds.Currency(), Pipelines: []OpenPipeline{}}
 	tables := make([]*byowner.Table[[]sales.Tally], len(ds.Pipelines))
 	slots := make([][]int, len(ds.Pipelines)) // stage position -> column
 	for i := range ds.Pipelines {
@@ -78,19 +93,21 @@ func OpenDealsByStage(ds *sales.Dataset, asOf time.Time) (OpenDeals, error) {
 		slots[i] = openColumns(&ds.Pipelines[i])
 	}
 	for i := range ds.Deals {
-		kind := ds.DealKind(i)
+		kind, s, existed := ds.DealAt(i, asOf)
 		switch {
+		case !existed:
+			r.NotYetCreated++
+			continue
 		case kind == 0:
 			r.UnknownStage++
 			continue
 		case kind != sales.StageOpen:
 			continue
-		case ds.Deals[i].Created.After(asOf):
-			r.NotYetCreated++
+		case s < 0:
+			r.StageUnknownThen++
 			continue
 		}
 		p, _ := ds.PipelineIndex(ds.Deals[i].Pipeline)
-		s, _ := ds.DealStage(i)
 		row := tables[p].Deal(i)
 		if *row == nil {
 			*row = make([]sales.Tally, countOpen(slots[p]))
@@ -130,9 +147,9 @@ func countOpen(cols []int) int {
 
 func openPipeline(p *sales.Pipeline, t *byowner.Table[[]sales.Tally]) OpenPipeline {
 	out := OpenPipeline{Pipeline: p.ID, Label: p.Label}
-	for _, s := range p.Stages {
-		if s.Kind == sales.StageOpen {
-			out.Stages = append(out.Stages, StageInfo{s.ID, s.Label, s.Probability})
+	for i := range p.Stages {
+		if p.Stages[i].Kind == sales.StageOpen {
+			out.Stages = append(out.Stages, stageInfo(&p.Stages[i]))
 		}
 	}
 	n := len(out.Stages)
@@ -171,7 +188,7 @@ func (r *OpenDeals) Merge(o OpenDeals) error {
 	}
 	for i := range r.Pipelines {
 		a, b := &r.Pipelines[i], &o.Pipelines[i]
-		if a.Pipeline != b.Pipeline || len(a.Stages) != len(b.Stages) {
+		if a.Pipeline != b.Pipeline || !sameStages(a.Stages, b.Stages) {
 			return fmt.Errorf("kpi: merge open deals: pipeline %q and %q differ",
 				a.Pipeline, b.Pipeline)
 		}
@@ -190,5 +207,20 @@ func (r *OpenDeals) Merge(o OpenDeals) error {
 	}
 	r.UnknownStage += o.UnknownStage
 	r.NotYetCreated += o.NotYetCreated
+	r.StageUnknownThen += o.StageUnknownThen
 	return nil
+}
+
+// sameStages reports whether two reports list the same stages in the same
+// order.
+func sameStages(a, b []StageInfo) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Stage != b[i].Stage {
+			return false
+		}
+	}
+	return true
 }

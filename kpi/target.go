@@ -2,11 +2,11 @@ package kpi
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/salespilot/sales"
-	"github.com/salespilot/sales/internal/byowner"
 )
 
 // TargetLevel says which targets a team figure was measured against.
@@ -27,6 +27,8 @@ const (
 // Goal is what was won against a target of each metric. A missing target
 // is null; attainment over a missing or zero target has no value.
 type Goal struct {
+	// Won tallies the deals won in the period by the owners the goal
+	// covers.
 	Won         sales.Tally      `json:"won"`
 	ValueTarget *decimal.Decimal `json:"value_target"`
 	CountTarget *decimal.Decimal `json:"count_target"`
@@ -44,17 +46,32 @@ type RepGoal struct {
 	Goal
 }
 
+// TeamGoal is one team's row of TargetReport: its members' wins against
+// the team's own targets.
+type TeamGoal struct {
+	Team string `json:"team"`
+	Goal
+}
+
 // TargetReport is R09 of the catalogue: the deals won in a period against
-// the period's target, with attainment, for the team and for each rep.
+// the period's target, with attainment, for the whole team and for each
+// team and rep.
 type TargetReport struct {
 	Period   sales.Period   `json:"period"`
 	Currency sales.Currency `json:"currency"`
-	// Team is the whole portal against its target, taken from the widest
-	// level of targets the period has (see Level).
-	Team  Goal        `json:"team"`
+	// Level is the widest level of targets the period holds, and Team
+	// measures against it: at the portal level every deal won counts; at
+	// the teams level, the deals of the members of teams that have a
+	// target; at the owners level, the deals of owners who have one.
 	Level TargetLevel `json:"level"`
-	// Reps holds every owner against their own targets.
-	Reps []RepGoal `json:"reps"`
+	Team  Goal        `json:"team"`
+	// AllWon tallies every deal won in the period, whoever owns it.
+	AllWon sales.Tally `json:"all_won"`
+	// Teams has a row per team named by an owner or a target, sorted by
+	// name; Reps a row per owner, in the order of owner ids, unassigned
+	// deals last.
+	Teams []TeamGoal `json:"teams"`
+	Reps  []RepGoal  `json:"reps"`
 	// PartialTargets counts targets that overlap the period without lying
 	// within it. They are not prorated and not counted: ask for a period
 	// that holds them whole.
@@ -67,10 +84,13 @@ type TargetReport struct {
 // targets that lie within p. This is R09 of the catalogue.
 //
 // A target counts when its period lies within p; monthly targets thus add
-// up to a quarter's. The team's target is the sum of the portal-wide
-// targets (no owner, no team) if p holds any, else of the teams' targets,
-// else of the owners': levels are never mixed, so nothing is counted
-// twice. Each rep is measured against their own targets.
+// up to a quarter's. A target names an owner, else a team, else the whole
+// portal. The team figure uses the widest level p holds: the portal's
+// targets if any, else the teams', else the owners'. Levels are never
+// mixed, so nothing is counted twice, and the wins set against a level's
+// targets are those of the owners it covers: a rep without a target adds
+// nothing to the attainment of the reps who have one. Each team and each
+// rep is measured against their own targets.
 //
 // Values are in the home currency; won deals without an amount, or whose
 // currency has no rate, count in Won.Count and are counted apart in
@@ -83,42 +103,120 @@ func WonAgainstTarget(ds *sales.Dataset, p sales.Period) (TargetReport, error) {
 		return TargetReport{}, fmt.Errorf("kpi: won against target: %w", err)
 	}
 	r := TargetReport{
-		Period: p, Currency: ds.Currency(),
+		Period: p, Currency: ds.Currency(), AllWon: res.Team.Won,
 		NoCloseDate: res.NoCloseDate, UnknownStage: res.UnknownStage,
 	}
-	var portal, teams, owners goalSums
-	reps := byowner.New[goalSums](ds)
+	sums := targetSums{owners: map[sales.OwnerID]*goalSums{}, teams: map[string]*goalSums{}}
 	for i := range ds.Targets {
 		t := &ds.Targets[i]
-		switch {
-		case !within(t.Period, p):
-			if overlaps(t.Period, p) {
-				r.PartialTargets++
+		if within(t.Period, p) {
+			sums.add(t)
+		} else if overlaps(t.Period, p) {
+			r.PartialTargets++
+		}
+	}
+	teamOf := func(id sales.OwnerID) string {
+		if o := ds.Owner(id); o != nil {
+			return o.Team
+		}
+		return ""
+	}
+	teamWon := map[string]*sales.Tally{}
+	var ownersWon, teamsWon sales.Tally
+	for _, rep := range res.Reps {
+		g := sums.owners[rep.Owner]
+		r.Reps = append(r.Reps, RepGoal{Owner: rep.Owner, Name: rep.Name, Goal: goal(rep.Won, g)})
+		if g != nil {
+			ownersWon.Merge(rep.Won)
+		}
+		if team := teamOf(rep.Owner); team != "" {
+			tallyOf(teamWon, team).Merge(rep.Won)
+			if sums.teams[team] != nil {
+				teamsWon.Merge(rep.Won)
 			}
-			continue
-		case t.Owner != "":
-			owners.add(t)
-			reps.Of(t.Owner).add(t)
-		case t.Team != "":
-			teams.add(t)
-		default:
-			portal.add(t)
 		}
 	}
-	r.Level, r.Team = TargetsNone, goal(res.Team.Won, goalSums{})
-	for _, l := range []struct {
-		level TargetLevel
-		sums  goalSums
-	}{{TargetsPortal, portal}, {TargetsTeams, teams}, {TargetsOwners, owners}} {
-		if l.sums.any() {
-			r.Level, r.Team = l.level, goal(res.Team.Won, l.sums)
-			break
-		}
+	r.Teams = teamGoals(teamWon, sums.teams)
+
+	switch {
+	case sums.portal.any():
+		r.Level, r.Team = TargetsPortal, goal(res.Team.Won, &sums.portal)
+	case len(sums.teams) > 0:
+		r.Level, r.Team = TargetsTeams, goal(teamsWon, sumOf(sums.teams))
+	case len(sums.owners) > 0:
+		r.Level, r.Team = TargetsOwners, goal(ownersWon, sumOf(sums.owners))
+	default:
+		r.Level, r.Team = TargetsNone, goal(res.Team.Won, nil)
 	}
-	r.Reps = byowner.Rows(reps, func(id sales.OwnerID, name string, g *goalSums) RepGoal {
-		return RepGoal{Owner: id, Name: name, Goal: goal(wonOf(res.Reps, id), *g)}
-	})
 	return r, nil
+}
+
+// targetSums adds up the targets of a period, by level and by scope.
+type targetSums struct {
+	portal goalSums
+	teams  map[string]*goalSums
+	owners map[sales.OwnerID]*goalSums
+}
+
+func (s *targetSums) add(t *sales.Target) {
+	switch {
+	case t.Owner != "":
+		sumsOf(s.owners, t.Owner).add(t)
+	case t.Team != "":
+		sumsOf(s.teams, t.Team).add(t)
+	default:
+		s.portal.add(t)
+	}
+}
+
+func sumsOf[K comparable](m map[K]*goalSums, k K) *goalSums {
+	g := m[k]
+	if g == nil {
+		g = &goalSums{}
+		m[k] = g
+	}
+	return g
+}
+
+func tallyOf(m map[string]*sales.Tally, k string) *sales.Tally {
+	t := m[k]
+	if t == nil {
+		t = &sales.Tally{}
+		m[k] = t
+	}
+	return t
+}
+
+// sumOf adds up the goals of every scope of a level.
+func sumOf[K comparable](m map[K]*goalSums) *goalSums {
+	var all goalSums
+	for _, g := range m {
+		all.merge(g)
+	}
+	return &all
+}
+
+// teamGoals returns a row per team that has members or targets, by name.
+func teamGoals(won map[string]*sales.Tally, targets map[string]*goalSums) []TeamGoal {
+	names := make([]string, 0, len(won)+len(targets))
+	for n := range won {
+		names = append(names, n)
+	}
+	for n := range targets {
+		if won[n] == nil {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	rows := make([]TeamGoal, len(names))
+	for i, n := range names {
+		var w sales.Tally
+		if t := won[n]; t != nil {
+			w = *t
+		}
+		rows[i] = TeamGoal{Team: n, Goal: goal(w, targets[n])}
+	}
+	return rows
 }
 
 // goalSums adds up the targets of one scope, by metric.
@@ -136,10 +234,23 @@ func (g *goalSums) add(t *sales.Target) {
 	}
 }
 
-func (g goalSums) any() bool { return g.hasValue || g.hasCount }
+func (g *goalSums) merge(h *goalSums) {
+	if h.hasValue {
+		g.value, g.hasValue = g.value.Add(h.value), true
+	}
+	if h.hasCount {
+		g.count, g.hasCount = g.count.Add(h.count), true
+	}
+}
 
-func goal(won sales.Tally, g goalSums) Goal {
+func (g *goalSums) any() bool { return g != nil && (g.hasValue || g.hasCount) }
+
+// goal measures won against the targets g; a nil g means no target.
+func goal(won sales.Tally, g *goalSums) Goal {
 	out := Goal{Won: won}
+	if g == nil {
+		return out
+	}
 	if g.hasValue {
 		v := g.value
 		out.ValueTarget = &v
@@ -153,17 +264,7 @@ func goal(won sales.Tally, g goalSums) Goal {
 	return out
 }
 
-// wonOf returns the won tally of the owner's row.
-func wonOf(reps []RepResult, id sales.OwnerID) sales.Tally {
-	for i := range reps {
-		if reps[i].Owner == id {
-			return reps[i].Won
-		}
-	}
-	return sales.Tally{}
-}
-
-// within reports whether q lies inside p.
+// within reports whether q lies inside p and holds an instant.
 func within(q, p sales.Period) bool {
 	return !q.Start.Before(p.Start) && !q.End.After(p.End) && q.Start.Before(q.End)
 }

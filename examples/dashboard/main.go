@@ -67,7 +67,13 @@ func parseFlags(args []string) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	return o, nil
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "maven" && o.maven == "" {
+			err = errors.New("-maven needs the data set's folder")
+		}
+	})
+	return o, err
 }
 
 func run(args []string, w io.Writer) error {
@@ -121,7 +127,10 @@ func newEnv(o options, ds *sales.Dataset, src source) (*env, error) {
 			return nil, err
 		}
 	}
-	if e.asOf.IsZero() {
+	switch {
+	case e.asOf.IsZero() && o.asOf != "":
+		return nil, fmt.Errorf("asof %q is the zero time", o.asOf)
+	case e.asOf.IsZero():
 		return nil, errors.New("the data holds no date to take asof from: give -asof")
 	}
 	e.period = sales.Year(e.asOf.Add(-time.Nanosecond).In(loc).Year(), loc)
@@ -181,8 +190,8 @@ func writeHeader(w io.Writer, e *env, src source, problems error) {
 	}
 	var verr *sales.ValidationError
 	if errors.As(problems, &verr) {
-		fmt.Fprintf(w, "  validation: %d problem(s) in the records, reports count them apart; first:\n",
-			len(verr.Problems))
+		fmt.Fprintf(w, "  validation: %d problem(s) in the records; each report notes the records "+
+			"it could not use. First:\n", len(verr.Problems))
 		for i, p := range verr.Problems {
 			if i == 5 {
 				break

@@ -93,3 +93,10 @@ func TestRun_badFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestRun_emptyMaven(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"-maven", ""}, &out); err == nil || !strings.Contains(err.Error(), "-maven") {
+		t.Errorf("run(-maven '') = %v, want an error about -maven", err)
+	}
+}

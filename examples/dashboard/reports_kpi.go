@@ -26,20 +26,24 @@ func textR09(w io.Writer, e *env, res any) {
 	if r.Level == kpi.TargetsNone {
 		fmt.Fprintf(w, "  period %s; no target lies within it\n", r.Period)
 	} else {
-		fmt.Fprintf(w, "  period %s; targets of the %s level\n", r.Period, r.Level)
+		fmt.Fprintf(w, "  period %s; measured against the targets of the %s level\n", r.Period, r.Level)
 	}
+	fmt.Fprintf(w, "  won in all: %d deals for %s\n", r.AllWon.Count, total(r.AllWon.Value))
 	t := newTable("", "won", "value", "value target", "attainment", "count target", "attainment")
 	row := func(name string, g kpi.Goal) {
 		t.add(name, num(g.Won.Count), total(g.Won.Value), optMoney(g.ValueTarget),
 			ratio(g.ValueAttainment), optMoney(g.CountTarget), ratio(g.CountAttainment))
 	}
-	row("team", r.Team)
+	row("against "+string(r.Level)+" targets", r.Team)
+	for _, team := range r.Teams {
+		row("team "+team.Team, team.Goal)
+	}
 	for _, rep := range r.Reps {
 		row(rep.Name, rep.Goal)
 	}
 	t.write(w)
 	note(w, "targets straddling the period (not counted): %d", int64(r.PartialTargets))
-	tallyNotes(w, "won deals", r.Team.Won)
+	tallyNotes(w, "won deals", r.AllWon)
 }
 
 func runResults(e *env) (any, error) { return kpi.ResultsPerRep(e.ds, e.period) }
@@ -94,4 +98,6 @@ func textR12(w io.Writer, e *env, res any) {
 		tallyNotes(w, "open deals", p.Total.Total)
 	}
 	note(w, "deals in a stage their pipeline does not list: %d", r.UnknownStage)
+	note(w, "deals open then whose stage then is unknown (no stage history): %d", r.StageUnknownThen)
+	note(w, "deals created after this moment (left out): %d", r.NotYetCreated)
 }

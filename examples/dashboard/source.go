@@ -34,7 +34,7 @@ func loadDemo(o options) (source, error) {
 		return source{}, err
 	}
 	return source{
-		name:    fmt.Sprintf("demo portal (seed %d, %d deals)", o.seed, o.deals),
+		name:    fmt.Sprintf("demo portal (seed %d, %d deals)", o.seed, len(recs.Deals)),
 		records: recs,
 		asOf:    demo.Today(),
 	}, nil

@@ -122,18 +122,25 @@ func yearLabel(cal sales.Calendar, year sales.Period) string {
 	return cal.Label(sales.UnitYear, year)
 }
 
-// levels adds up won-value targets by level.
-type levels struct{ portal, teams, owners goalSums }
+// levels adds up won-value targets by level, without allocating.
+type levels struct{ portal, teams, owners valueSum }
+
+// valueSum adds up the won-value targets of one level.
+type valueSum struct {
+	sum sales.Total
+	any bool
+}
 
 func (l *levels) add(t *sales.Target) {
+	s := &l.portal
 	switch {
 	case t.Owner != "":
-		l.owners.add(t)
+		s = &l.owners
 	case t.Team != "":
-		l.teams.add(t)
-	default:
-		l.portal.add(t)
+		s = &l.teams
 	}
+	s.sum.Add(t.Value)
+	s.any = true
 }
 
 // widest returns the sum of the widest level that has a won-value target,
@@ -141,10 +148,10 @@ func (l *levels) add(t *sales.Target) {
 func (l *levels) widest() (*decimal.Decimal, TargetLevel) {
 	for _, x := range []struct {
 		level TargetLevel
-		sums  *goalSums
+		sum   *valueSum
 	}{{TargetsPortal, &l.portal}, {TargetsTeams, &l.teams}, {TargetsOwners, &l.owners}} {
-		if x.sums.hasValue {
-			v := x.sums.value
+		if x.sum.any {
+			v := x.sum.sum.Decimal()
 			return &v, x.level
 		}
 	}

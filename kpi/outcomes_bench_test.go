@@ -89,4 +89,3 @@ func BenchmarkAverageBasket(b *testing.B) {
 		return errOf(kpi.AverageBasket(ds, benchYear(), sales.UnitMonth, sales.Calendar{}))
 	})
 }
-

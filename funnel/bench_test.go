@@ -58,7 +58,8 @@ func BenchmarkConversionPerRep(b *testing.B) {
 
 func BenchmarkTimeInStage(b *testing.B) {
 	bench(b, func(ds *sales.Dataset) error {
-		return errOf(funnel.TimeInStage(ds, benchYear(), demo.Today(), funnel.TimeOptions{CountOpen: true}))
+		o := funnel.TimeOptions{CountOpen: true}
+		return errOf(funnel.TimeInStage(ds, benchYear(), demo.Today(), o))
 	})
 }
 

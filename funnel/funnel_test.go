@@ -29,7 +29,8 @@ var renewals = sales.Pipeline{ID: "renew", Label: "Renewals", Stages: []sales.St
 func visits(end time.Time, stagesAt ...any) []sales.StageVisit {
 	var out []sales.StageVisit
 	for k := 0; k < len(stagesAt); k += 2 {
-		v := sales.StageVisit{Stage: sales.StageID(stagesAt[k].(string)), Entered: stagesAt[k+1].(time.Time)}
+		v := sales.StageVisit{Stage: sales.StageID(stagesAt[k].(string)),
+			Entered: stagesAt[k+1].(time.Time)}
 		if k > 0 {
 			out[len(out)-1].Left = v.Entered
 		}
@@ -146,7 +147,8 @@ type stepWant struct {
 	cumNum, cumDen   int64
 }
 
-func checkCounts(t *testing.T, call string, got Counts, created, open, won, lost int64, steps []stepWant) {
+func checkCounts(t *testing.T, call string, got Counts, created, open, won, lost int64,
+	steps []stepWant) {
 	t.Helper()
 	if got.Created != created || got.Open != open || got.Won != won || got.Lost != lost ||
 		got.WinRate != (sales.Rate{Num: won, Den: won + lost}) {
@@ -231,7 +233,8 @@ func TestConversionPerRep(t *testing.T) {
 	// reps' rates (1, 0 and none).
 	conv, _ := Conversion(ds, january)
 	if !equalCounts(sales.Team, conv.Pipelines[0].Counts) {
-		t.Errorf("ConversionPerRep team = %+v, want Conversion's %+v", sales.Team, conv.Pipelines[0].Counts)
+		t.Errorf("ConversionPerRep team = %+v, want Conversion's %+v",
+			sales.Team, conv.Pipelines[0].Counts)
 	}
 	// Renewals: only Ann has a deal; Bob and Cy have rows of zeros.
 	if r := got.Pipelines[1].Reps; len(r) != 3 || r[0].Created != 1 || r[1].Created != 0 {
@@ -263,7 +266,8 @@ func TestConversion_edges(t *testing.T) {
 		{ID: "x2", Pipeline: "direct", Stage: "no", Created: jan(2), CloseDate: jan(3)},
 		// Reopened after a win: it passed every open stage, but is open.
 		{ID: "x3", Pipeline: "sales", Stage: "qualify", Created: jan(4),
-			StageHistory: visits(none, "qualify", jan(4), "won", jan(5), "ghost", jan(6), "qualify", jan(7))},
+			StageHistory: visits(none, "qualify", jan(4), "won", jan(5), "ghost", jan(6),
+				"qualify", jan(7))},
 		// Lost from the start: its history holds only the lost stage.
 		{ID: "x4", Pipeline: "sales", Stage: "lost", Created: jan(4), CloseDate: jan(4),
 			StageHistory: visits(none, "lost", jan(4))},
@@ -473,7 +477,8 @@ func TestProposals(t *testing.T) {
 		EqualMoney(t, "Proposals previous value of "+tt.name, r.Previous.Value.Decimal(), D(tt.prevV))
 	}
 	// Deals of the sales pipeline without history: d7, d8, d12, d13.
-	if got.NoHistory != 4 || len(got.Pipelines) != 1 || !got.Previous.Start.Equal(Date(2023, 12, 1, nil)) {
+	if got.NoHistory != 4 || len(got.Pipelines) != 1 ||
+		!got.Previous.Start.Equal(Date(2023, 12, 1, nil)) {
 		t.Errorf("Proposals no history %d, pipelines %v, previous %s; want 4, [sales], December",
 			got.NoHistory, got.Pipelines, got.Previous)
 	}

@@ -89,7 +89,8 @@ type StageTimes struct {
 // StageTimes). Results over two halves of a portal merge with Merge.
 // TimeInStage fails when p is not a valid period or asOf is zero. Its time
 // is linear in the deals and their visits.
-func TimeInStage(ds *sales.Dataset, p sales.Period, asOf time.Time, o TimeOptions) (StageTimes, error) {
+func TimeInStage(ds *sales.Dataset, p sales.Period, asOf time.Time,
+	o TimeOptions) (StageTimes, error) {
 	if err := checkPeriod(p); err != nil {
 		return StageTimes{}, fmt.Errorf("funnel: time in stage: %w", err)
 	}

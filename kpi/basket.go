@@ -57,7 +57,8 @@ type BasketSeries struct {
 //
 // Results over two halves of a portal merge with Merge. AverageBasket
 // fails when p is not a valid period, u not a unit or cal not valid.
-func AverageBasket(ds *sales.Dataset, p sales.Period, u sales.Unit, cal sales.Calendar) (BasketSeries, error) {
+func AverageBasket(ds *sales.Dataset, p sales.Period, u sales.Unit,
+	cal sales.Calendar) (BasketSeries, error) {
 	b, err := checkSeries(p, u, cal)
 	if err != nil {
 		return BasketSeries{}, fmt.Errorf("kpi: average basket: %w", err)

@@ -25,7 +25,8 @@ func (s *Skipped) add(o Skipped) {
 // eachClosed calls f with the position of every deal of kind want (won or
 // lost) whose close date is in p, counting in s the deals it cannot
 // place. It allocates nothing.
-func eachClosed(ds *sales.Dataset, p sales.Period, want sales.StageKind, s *Skipped, f func(i int)) {
+func eachClosed(ds *sales.Dataset, p sales.Period, want sales.StageKind, s *Skipped,
+	f func(i int)) {
 	for i := range ds.Deals {
 		kind := ds.DealKind(i)
 		switch {

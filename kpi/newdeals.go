@@ -33,7 +33,8 @@ type NewDealSeries struct {
 //
 // Results over two halves of a portal merge with Merge. NewDeals fails
 // when p is not a valid period, u not a unit or cal not valid.
-func NewDeals(ds *sales.Dataset, p sales.Period, u sales.Unit, cal sales.Calendar) (NewDealSeries, error) {
+func NewDeals(ds *sales.Dataset, p sales.Period, u sales.Unit,
+	cal sales.Calendar) (NewDealSeries, error) {
 	b, err := checkSeries(p, u, cal)
 	if err != nil {
 		return NewDealSeries{}, fmt.Errorf("kpi: new deals: %w", err)

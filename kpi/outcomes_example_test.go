@@ -76,7 +76,8 @@ func ExampleSalesCycle() {
 }
 
 func ExampleOpenStageTotals() {
-	r, err := kpi.OpenStageTotals(outcomesPortal(), time.Date(2024, time.April, 1, 0, 0, 0, 0, time.UTC))
+	asOf := time.Date(2024, time.April, 1, 0, 0, 0, 0, time.UTC)
+	r, err := kpi.OpenStageTotals(outcomesPortal(), asOf)
 	if err != nil {
 		panic(err)
 	}
@@ -88,7 +89,8 @@ func ExampleOpenStageTotals() {
 }
 
 func ExampleOpenDeals_ByStage() {
-	open, err := kpi.OpenDealsByStage(outcomesPortal(), time.Date(2024, time.March, 3, 0, 0, 0, 0, time.UTC))
+	asOf := time.Date(2024, time.March, 3, 0, 0, 0, 0, time.UTC)
+	open, err := kpi.OpenDealsByStage(outcomesPortal(), asOf)
 	if err != nil {
 		panic(err)
 	}

@@ -20,7 +20,8 @@ func at(m time.Month, d, h int) time.Time { return time.Date(2024, m, d, h, 0, 0
 func outcomePortal() sales.Records {
 	jan := func(d int) time.Time { return at(time.January, d, 0) }
 	feb := func(d int) time.Time { return at(time.February, d, 0) }
-	won := func(id sales.DealID, owner sales.OwnerID, amount string, created, closed time.Time) sales.Deal {
+	won := func(id sales.DealID, owner sales.OwnerID, amount string,
+		created, closed time.Time) sales.Deal {
 		d := sales.Deal{ID: id, Owner: owner, Pipeline: "sales", Stage: "won",
 			Created: created, CloseDate: closed}
 		if amount != "" {
@@ -235,16 +236,15 @@ func TestWonByRegion(t *testing.T) {
 	tests := []struct {
 		region     string
 		jan, feb   int64
-		value      string
 		noA, noR   int64
 		total      int64
 		janValue   string
 		febValue   string
 		totalValue string
 	}{
-		{"EMEA", 1, 1, "", 0, 0, 2, "300", "0", "300"},
-		{"NA", 2, 1, "", 1, 1, 3, "100", "0", "100"},
-		{"", 1, 1, "", 0, 0, 2, "60", "220", "280"},
+		{"EMEA", 1, 1, 0, 0, 2, "300", "0", "300"},
+		{"NA", 2, 1, 1, 1, 3, "100", "0", "100"},
+		{"", 1, 1, 0, 0, 2, "60", "220", "280"},
 	}
 	if len(got.Regions) != len(tests) {
 		t.Fatalf("WonByRegion regions = %+v, want EMEA, NA and none", got.Regions)
@@ -255,18 +255,23 @@ func TestWonByRegion(t *testing.T) {
 			r.Total.Count != tt.total || r.Total.NoAmount != tt.noA || r.Total.NoRate != tt.noR {
 			t.Errorf("WonByRegion row %d = %+v, want %+v", i, r, tt)
 		}
-		EqualMoney(t, "WonByRegion January value of "+tt.region, r.Buckets[0].Value.Decimal(), D(tt.janValue))
-		EqualMoney(t, "WonByRegion February value of "+tt.region, r.Buckets[1].Value.Decimal(), D(tt.febValue))
-		EqualMoney(t, "WonByRegion value of "+tt.region, r.Total.Value.Decimal(), D(tt.totalValue))
+		EqualMoney(t, "WonByRegion January value of "+tt.region,
+			r.Buckets[0].Value.Decimal(), D(tt.janValue))
+		EqualMoney(t, "WonByRegion February value of "+tt.region,
+			r.Buckets[1].Value.Decimal(), D(tt.febValue))
+		EqualMoney(t, "WonByRegion value of "+tt.region,
+			r.Total.Value.Decimal(), D(tt.totalValue))
 	}
-	if got.Total.Buckets[0].Count != 4 || got.Total.Buckets[1].Count != 3 || got.Total.Total.Count != 7 {
+	tot := got.Total
+	if tot.Buckets[0].Count != 4 || tot.Buckets[1].Count != 3 || tot.Total.Count != 7 {
 		t.Errorf("WonByRegion total = %+v, want 4, 3 and 7", got.Total)
 	}
 	EqualMoney(t, "WonByRegion total value", got.Total.Total.Value.Decimal(), D("680"))
 	if _, err := WonByRegion(ds, outcomePeriod, 0, sales.Calendar{}); err == nil {
 		t.Errorf("WonByRegion(unit 0) succeeded, want an error")
 	}
-	if _, err := WonByRegion(ds, outcomePeriod, sales.UnitWeek, sales.Calendar{WeekStart: 9}); err == nil {
+	badCal := sales.Calendar{WeekStart: 9}
+	if _, err := WonByRegion(ds, outcomePeriod, sales.UnitWeek, badCal); err == nil {
 		t.Errorf("WonByRegion(bad calendar) succeeded, want an error")
 	}
 }
@@ -385,7 +390,8 @@ func TestRevenueAgainstTarget(t *testing.T) {
 		{Team: "x", Period: feb, Metric: sales.TargetWonValue, Value: D("1000")},
 		{Period: sales.Quarter(2024, 1, nil), Metric: sales.TargetWonValue, Value: D("900")},
 		{Owner: "a", Period: jan, Metric: sales.TargetWonCount, Value: D("3")},
-		{Period: sales.Period{Start: time.Date(2023, 12, 15, 0, 0, 0, 0, time.UTC), End: at(time.January, 15, 0)},
+		{Period: sales.Period{Start: time.Date(2023, 12, 15, 0, 0, 0, 0, time.UTC),
+			End: at(time.January, 15, 0)},
 			Metric: sales.TargetWonValue, Value: D("99")},
 	}
 	ds := sales.MustDataset(recs)
@@ -394,7 +400,8 @@ func TestRevenueAgainstTarget(t *testing.T) {
 		t.Fatalf("RevenueAgainstTarget: %v", err)
 	}
 	if got.Label != "2024" || len(got.Months) != 12 || got.Months[0].Label != "2024-01" {
-		t.Fatalf("RevenueAgainstTarget year %q with %d months, want 2024 with 12", got.Label, len(got.Months))
+		t.Fatalf("RevenueAgainstTarget year %q with %d months, want 2024 with 12",
+			got.Label, len(got.Months))
 	}
 	// January: won 460 (k1, k2, k17; k10 no rate) against the owners'
 	// 300 + 200 (no portal or team target in January): 0.92. Last year:
@@ -463,7 +470,8 @@ func TestRevenueAgainstTarget_fiscal(t *testing.T) {
 		t.Fatalf("RevenueAgainstTarget(fiscal) month 9 = %s, want 2024-01", jan.Label)
 	}
 	EqualMoney(t, "RevenueAgainstTarget(fiscal) January won", jan.Won.Value.Decimal(), D("460"))
-	EqualMoney(t, "RevenueAgainstTarget(fiscal) January last year", jan.LastYear.Value.Decimal(), D("500"))
+	EqualMoney(t, "RevenueAgainstTarget(fiscal) January last year",
+		jan.LastYear.Value.Decimal(), D("500"))
 	// December 2023 (k16 80) is month 8; the fiscal year ends in March, so
 	// February's 220 counts and the total is 80 + 460 + 220.
 	EqualMoney(t, "RevenueAgainstTarget(fiscal) total", got.Total.Won.Value.Decimal(), D("760"))

@@ -46,7 +46,8 @@ type RegionSeries struct {
 // Results over two halves of a portal merge with Merge. WonByRegion fails
 // when p is not a valid period, u not a unit or cal not valid. Its time is
 // linear in the deals, with a bisection per won deal to find its bucket.
-func WonByRegion(ds *sales.Dataset, p sales.Period, u sales.Unit, cal sales.Calendar) (RegionSeries, error) {
+func WonByRegion(ds *sales.Dataset, p sales.Period, u sales.Unit,
+	cal sales.Calendar) (RegionSeries, error) {
 	b, err := checkSeries(p, u, cal)
 	if err != nil {
 		return RegionSeries{}, fmt.Errorf("kpi: won by region: %w", err)
@@ -90,7 +91,9 @@ func regionRow(region string, buckets []sales.Tally) RegionRow {
 
 // finish sorts the rows and adds up the total row.
 func (r *RegionSeries) finish() {
-	slices.SortFunc(r.Regions, func(a, b RegionRow) int { return keyed.CompareKeys(a.Region, b.Region) })
+	slices.SortFunc(r.Regions, func(a, b RegionRow) int {
+		return keyed.CompareKeys(a.Region, b.Region)
+	})
 	total := make([]sales.Tally, r.Buckets.Len())
 	for _, row := range r.Regions {
 		for j, t := range row.Buckets {

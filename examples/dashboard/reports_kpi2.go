@@ -73,7 +73,8 @@ func runR31(e *env) (any, error) { return kpi.WonByRegion(e.ds, e.period, e.unit
 
 func textR31(w io.Writer, e *env, res any) {
 	r := res.(kpi.RegionSeries)
-	fmt.Fprintf(w, "  won in %s by %s and region (deals), values in %s\n", r.Period, r.Unit, r.Currency)
+	fmt.Fprintf(w, "  won in %s by %s and region (deals), values in %s\n",
+		r.Period, r.Unit, r.Currency)
 	header := []string{r.Unit.String()}
 	for _, reg := range r.Regions {
 		header = append(header, orNone(reg.Region, "no region"))

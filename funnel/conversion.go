@@ -7,6 +7,12 @@ import (
 	"github.com/salespilot/sales"
 )
 
+// BUG(funnel): A lost deal without stage history is taken to have reached
+// the first open stage of its pipeline only, as nothing in its records
+// says how far it got; data sets without history (such as exports that
+// keep the current stage alone) thus show fewer deals past the first stage
+// than there were. Conversion counts these deals in LostWithoutHistory.
+
 // Step is one stage of a funnel: how many deals of the cohort reached it,
 // and the conversions to it.
 type Step struct {

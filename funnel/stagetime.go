@@ -8,6 +8,11 @@ import (
 	"github.com/salespilot/sales/internal/days"
 )
 
+// BUG(funnel): TimeInStage takes stage histories as they are: two visits
+// that overlap, which sales.Validate reports, both count in full, as does
+// a visit entered before the deal was created, so a deal's time in its
+// stages can then exceed its age.
+
 // TimeOptions says how TimeInStage counts. The zero value counts closed
 // visits only.
 type TimeOptions struct {

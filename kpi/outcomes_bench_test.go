@@ -9,14 +9,14 @@ import (
 	"github.com/salespilot/sales/kpi"
 )
 
-// benchSizes are the demo portal sizes, in deals, of the benchmarks.
-var benchSizes = []int{1000, 10_000}
+// outcomeSizes are the demo portal sizes, in deals, of the benchmarks.
+var outcomeSizes = []int{1000, 10_000}
 
-var benchPortals = map[int]*sales.Dataset{}
+var outcomePortals = map[int]*sales.Dataset{}
 
-// benchPortal returns the demo portal of n deals, generated once.
-func benchPortal(b *testing.B, n int) *sales.Dataset {
-	if ds, ok := benchPortals[n]; ok {
+// outcomeBenchPortal returns the demo portal of n deals, generated once.
+func outcomeBenchPortal(b *testing.B, n int) *sales.Dataset {
+	if ds, ok := outcomePortals[n]; ok {
 		return ds
 	}
 	recs, err := demo.Generate(demo.Options{Seed: 1, Deals: n})
@@ -24,18 +24,18 @@ func benchPortal(b *testing.B, n int) *sales.Dataset {
 		b.Fatal(err)
 	}
 	ds := sales.MustDataset(recs)
-	benchPortals[n] = ds
+	outcomePortals[n] = ds
 	return ds
 }
 
-// benchYear is the demo's last full year.
-func benchYear() sales.Period { return sales.Year(2025, demo.Location()) }
+// outcomeYear is the demo's last full year.
+func outcomeYear() sales.Period { return sales.Year(2025, demo.Location()) }
 
-// bench runs f over each size of portal, reporting allocations.
-func bench(b *testing.B, f func(ds *sales.Dataset) error) {
-	for _, n := range benchSizes {
+// benchOutcome runs f over each size of portal, reporting allocations.
+func benchOutcome(b *testing.B, f func(ds *sales.Dataset) error) {
+	for _, n := range outcomeSizes {
 		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
-			ds := benchPortal(b, n)
+			ds := outcomeBenchPortal(b, n)
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := f(ds); err != nil {
@@ -46,46 +46,46 @@ func bench(b *testing.B, f func(ds *sales.Dataset) error) {
 	}
 }
 
-func errOf[T any](_ T, err error) error { return err }
+func outcomeErr[T any](_ T, err error) error { return err }
 
 func BenchmarkAverageWonAmount(b *testing.B) {
-	bench(b, func(ds *sales.Dataset) error { return errOf(kpi.AverageWonAmount(ds, benchYear())) })
+	benchOutcome(b, func(ds *sales.Dataset) error { return outcomeErr(kpi.AverageWonAmount(ds, outcomeYear())) })
 }
 
 func BenchmarkSalesCycle(b *testing.B) {
-	bench(b, func(ds *sales.Dataset) error {
-		return errOf(kpi.SalesCycle(ds, benchYear(), sales.StageWon))
+	benchOutcome(b, func(ds *sales.Dataset) error {
+		return outcomeErr(kpi.SalesCycle(ds, outcomeYear(), sales.StageWon))
 	})
 }
 
 func BenchmarkOpenStageTotals(b *testing.B) {
-	bench(b, func(ds *sales.Dataset) error { return errOf(kpi.OpenStageTotals(ds, demo.Today())) })
+	benchOutcome(b, func(ds *sales.Dataset) error { return outcomeErr(kpi.OpenStageTotals(ds, demo.Today())) })
 }
 
 func BenchmarkWonByRegion(b *testing.B) {
-	bench(b, func(ds *sales.Dataset) error {
-		return errOf(kpi.WonByRegion(ds, benchYear(), sales.UnitMonth, sales.Calendar{}))
+	benchOutcome(b, func(ds *sales.Dataset) error {
+		return outcomeErr(kpi.WonByRegion(ds, outcomeYear(), sales.UnitMonth, sales.Calendar{}))
 	})
 }
 
 func BenchmarkRevenueAgainstTarget(b *testing.B) {
-	bench(b, func(ds *sales.Dataset) error {
-		return errOf(kpi.RevenueAgainstTarget(ds, benchYear(), sales.Calendar{}))
+	benchOutcome(b, func(ds *sales.Dataset) error {
+		return outcomeErr(kpi.RevenueAgainstTarget(ds, outcomeYear(), sales.Calendar{}))
 	})
 }
 
 func BenchmarkLostByReason(b *testing.B) {
-	bench(b, func(ds *sales.Dataset) error { return errOf(kpi.LostByReason(ds, benchYear())) })
+	benchOutcome(b, func(ds *sales.Dataset) error { return outcomeErr(kpi.LostByReason(ds, outcomeYear())) })
 }
 
 func BenchmarkNewDeals(b *testing.B) {
-	bench(b, func(ds *sales.Dataset) error {
-		return errOf(kpi.NewDeals(ds, benchYear(), sales.UnitWeek, sales.Calendar{}))
+	benchOutcome(b, func(ds *sales.Dataset) error {
+		return outcomeErr(kpi.NewDeals(ds, outcomeYear(), sales.UnitWeek, sales.Calendar{}))
 	})
 }
 
 func BenchmarkAverageBasket(b *testing.B) {
-	bench(b, func(ds *sales.Dataset) error {
-		return errOf(kpi.AverageBasket(ds, benchYear(), sales.UnitMonth, sales.Calendar{}))
+	benchOutcome(b, func(ds *sales.Dataset) error {
+		return outcomeErr(kpi.AverageBasket(ds, outcomeYear(), sales.UnitMonth, sales.Calendar{}))
 	})
 }

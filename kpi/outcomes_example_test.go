@@ -48,10 +48,10 @@ func outcomesPortal() *sales.Dataset {
 	})
 }
 
-var q1 = sales.Quarter(2024, 1, time.UTC)
+var firstQuarter = sales.Quarter(2024, 1, time.UTC)
 
 func ExampleAverageWonAmount() {
-	r, err := kpi.AverageWonAmount(outcomesPortal(), q1)
+	r, err := kpi.AverageWonAmount(outcomesPortal(), firstQuarter)
 	if err != nil {
 		panic(err)
 	}
@@ -63,7 +63,7 @@ func ExampleAverageWonAmount() {
 func ExampleSalesCycle() {
 	ds := outcomesPortal()
 	for _, outcome := range []sales.StageKind{sales.StageWon, sales.StageLost} {
-		c, err := kpi.SalesCycle(ds, q1, outcome)
+		c, err := kpi.SalesCycle(ds, firstQuarter, outcome)
 		if err != nil {
 			panic(err)
 		}
@@ -102,7 +102,7 @@ func ExampleOpenDeals_ByStage() {
 }
 
 func ExampleWonByRegion() {
-	r, err := kpi.WonByRegion(outcomesPortal(), q1, sales.UnitMonth, sales.Calendar{})
+	r, err := kpi.WonByRegion(outcomesPortal(), firstQuarter, sales.UnitMonth, sales.Calendar{})
 	if err != nil {
 		panic(err)
 	}
@@ -119,7 +119,7 @@ func ExampleWonByRegion() {
 }
 
 func ExampleRevenueAgainstTarget() {
-	r, err := kpi.RevenueAgainstTarget(outcomesPortal(), q1, sales.Calendar{})
+	r, err := kpi.RevenueAgainstTarget(outcomesPortal(), firstQuarter, sales.Calendar{})
 	if err != nil {
 		panic(err)
 	}
@@ -136,7 +136,7 @@ func ExampleRevenueAgainstTarget() {
 }
 
 func ExampleLostByReason() {
-	r, err := kpi.LostByReason(outcomesPortal(), q1)
+	r, err := kpi.LostByReason(outcomesPortal(), firstQuarter)
 	if err != nil {
 		panic(err)
 	}
@@ -154,7 +154,7 @@ func ExampleLostByReason() {
 }
 
 func ExampleNewDeals() {
-	r, err := kpi.NewDeals(outcomesPortal(), q1, sales.UnitMonth, sales.Calendar{})
+	r, err := kpi.NewDeals(outcomesPortal(), firstQuarter, sales.UnitMonth, sales.Calendar{})
 	if err != nil {
 		panic(err)
 	}
@@ -168,7 +168,7 @@ func ExampleNewDeals() {
 }
 
 func ExampleAverageBasket() {
-	r, err := kpi.AverageBasket(outcomesPortal(), q1, sales.UnitMonth, sales.Calendar{})
+	r, err := kpi.AverageBasket(outcomesPortal(), firstQuarter, sales.UnitMonth, sales.Calendar{})
 	if err != nil {
 		panic(err)
 	}

@@ -19,9 +19,9 @@ import (
 // outcomeSeed fixes the random portals, so that a failure can be replayed.
 const outcomeSeed = 20241130
 
-// portalCase is a random demo portal, a period of it and a way to split
+// outcomeCase is a random demo portal, a period of it and a way to split
 // its deals in two.
-type portalCase struct {
+type outcomeCase struct {
 	Seed   uint64
 	Deals  int
 	Month  int // the period starts this many months after January 2025
@@ -30,12 +30,12 @@ type portalCase struct {
 	Split  uint64 // deal i goes to the first half when bit i%64 is set
 }
 
-func (pc portalCase) String() string {
+func (pc outcomeCase) String() string {
 	return fmt.Sprintf("seed %d, %d deals, months %d+%d by %s, split %x",
 		pc.Seed, pc.Deals, pc.Month, pc.Months, pc.Unit, pc.Split)
 }
 
-func (pc portalCase) records() sales.Records {
+func (pc outcomeCase) records() sales.Records {
 	recs, err := demo.Generate(demo.Options{Seed: pc.Seed, Deals: pc.Deals})
 	if err != nil {
 		panic(err)
@@ -43,37 +43,37 @@ func (pc portalCase) records() sales.Records {
 	return recs
 }
 
-func (pc portalCase) period() sales.Period {
+func (pc outcomeCase) period() sales.Period {
 	loc := demo.Location()
 	start := sales.Month(2025, time.January+time.Month(pc.Month), loc).Start
 	end := sales.Month(2025, time.January+time.Month(pc.Month+pc.Months), loc).Start
 	return sales.Period{Start: start, End: end}
 }
 
-func (pc portalCase) halves(r sales.Records) (a, b *sales.Dataset) {
+func (pc outcomeCase) halves(r sales.Records) (a, b *sales.Dataset) {
 	x, y := testkit.SplitDeals(r, func(i int) bool { return pc.Split>>(uint(i)%64)&1 == 1 })
 	return sales.MustDataset(x), sales.MustDataset(y)
 }
 
-func genPortalCase() gopter.Gen {
+func genOutcomeCase() gopter.Gen {
 	return gopter.CombineGens(gen.UInt64(), gen.IntRange(100, 400), gen.IntRange(0, 22),
 		gen.IntRange(1, 14), gen.IntRange(int(sales.UnitDay), int(sales.UnitYear)), gen.UInt64(),
-	).Map(func(v []any) portalCase {
-		return portalCase{Seed: v[0].(uint64), Deals: v[1].(int), Month: v[2].(int),
+	).Map(func(v []any) outcomeCase {
+		return outcomeCase{Seed: v[0].(uint64), Deals: v[1].(int), Month: v[2].(int),
 			Months: v[3].(int), Unit: sales.Unit(v[4].(int)), Split: v[5].(uint64)}
 	})
 }
 
-func properties(t *testing.T) *gopter.Properties {
+func outcomeProperties(t *testing.T) *gopter.Properties {
 	params := gopter.DefaultTestParametersWithSeed(outcomeSeed)
 	params.MinSuccessfulTests = 30
 	t.Logf("gopter seed %d", params.Seed())
 	return gopter.NewProperties(params)
 }
 
-// edgePortals are hand-made portals the properties must hold on too: no
+// outcomeEdges are hand-made portals the outcomeProperties must hold on too: no
 // deal at all, and one deal of each kind with every defect.
-func edgePortals() []sales.Records {
+func outcomeEdges() []sales.Records {
 	jan := func(d int) time.Time { return testkit.Date(2025, time.January, d, demo.Location()) }
 	empty := sales.Records{TimeZone: demo.TimeZone, Pipelines: []sales.Pipeline{testkit.SalesPipeline}}
 	odd := empty
@@ -88,7 +88,7 @@ func edgePortals() []sales.Records {
 	return []sales.Records{empty, odd}
 }
 
-var edgeCase = portalCase{Month: 0, Months: 2, Unit: sales.UnitWeek, Split: 0b10110}
+var outcomeEdgeCase = outcomeCase{Month: 0, Months: 2, Unit: sales.UnitWeek, Split: 0b10110}
 
 // TestOpenStageTotals_allOpen: R26 over all stages holds every deal open
 // at asOf, count and value.
@@ -110,20 +110,20 @@ func TestOpenStageTotals_allOpen(t *testing.T) {
 				want.AddDeal(ds, i)
 			}
 		}
-		if !equalJSON(sum, want) {
+		if !sameJSON(sum, want) {
 			return fmt.Errorf("OpenStageTotals over all stages = %+v, want the open deals %+v", sum, want)
 		}
 		return nil
 	}
-	for i, recs := range edgePortals() {
-		if err := check(recs, edgeCase.period().End); err != nil {
+	for i, recs := range outcomeEdges() {
+		if err := check(recs, outcomeEdgeCase.period().End); err != nil {
 			t.Errorf("edge portal %d: %v", i, err)
 		}
 	}
-	props := properties(t)
+	props := outcomeProperties(t)
 	props.Property("R26 over all stages equals the open deals", prop.ForAll(
-		func(pc portalCase) string { return errText(check(pc.records(), pc.period().End)) },
-		genPortalCase()))
+		func(pc outcomeCase) string { return outcomeVerdict(check(pc.records(), pc.period().End)) },
+		genOutcomeCase()))
 	props.TestingRun(t)
 }
 
@@ -155,58 +155,58 @@ func TestSalesCycle_meanWithinRange(t *testing.T) {
 		}
 		return nil
 	}
-	for i, recs := range edgePortals() {
-		if err := check(recs, edgeCase.period()); err != nil {
+	for i, recs := range outcomeEdges() {
+		if err := check(recs, outcomeEdgeCase.period()); err != nil {
 			t.Errorf("edge portal %d: %v", i, err)
 		}
 	}
-	props := properties(t)
+	props := outcomeProperties(t)
 	props.Property("the mean cycle lies between the shortest and the longest", prop.ForAll(
-		func(pc portalCase) string { return errText(check(pc.records(), pc.period())) },
-		genPortalCase()))
+		func(pc outcomeCase) string { return outcomeVerdict(check(pc.records(), pc.period())) },
+		genOutcomeCase()))
 	props.TestingRun(t)
 }
 
 // TestMerge_outcomes: R26, R31, R35, R36 and R38 over two halves of the
 // deals, merged, equal the reports over the whole.
 func TestMerge_outcomes(t *testing.T) {
-	check := func(pc portalCase, recs sales.Records) error {
+	check := func(pc outcomeCase, recs sales.Records) error {
 		whole := sales.MustDataset(recs)
 		a, b := pc.halves(recs)
 		p, u, cal := pc.period(), pc.Unit, sales.Calendar{}
-		return firstErr(
-			mergeCheck("R26", whole, a, b, func(ds *sales.Dataset) (kpi.OpenStages, error) {
+		return firstOutcomeErr(
+			outcomeMerge("R26", whole, a, b, func(ds *sales.Dataset) (kpi.OpenStages, error) {
 				return kpi.OpenStageTotals(ds, p.End)
 			}, (*kpi.OpenStages).Merge),
-			mergeCheck("R31", whole, a, b, func(ds *sales.Dataset) (kpi.RegionSeries, error) {
+			outcomeMerge("R31", whole, a, b, func(ds *sales.Dataset) (kpi.RegionSeries, error) {
 				return kpi.WonByRegion(ds, p, u, cal)
 			}, (*kpi.RegionSeries).Merge),
-			mergeCheck("R35", whole, a, b, func(ds *sales.Dataset) (kpi.LostReasons, error) {
+			outcomeMerge("R35", whole, a, b, func(ds *sales.Dataset) (kpi.LostReasons, error) {
 				return kpi.LostByReason(ds, p)
 			}, (*kpi.LostReasons).Merge),
-			mergeCheck("R36", whole, a, b, func(ds *sales.Dataset) (kpi.NewDealSeries, error) {
+			outcomeMerge("R36", whole, a, b, func(ds *sales.Dataset) (kpi.NewDealSeries, error) {
 				return kpi.NewDeals(ds, p, u, cal)
 			}, (*kpi.NewDealSeries).Merge),
-			mergeCheck("R38", whole, a, b, func(ds *sales.Dataset) (kpi.BasketSeries, error) {
+			outcomeMerge("R38", whole, a, b, func(ds *sales.Dataset) (kpi.BasketSeries, error) {
 				return kpi.AverageBasket(ds, p, u, cal)
 			}, (*kpi.BasketSeries).Merge),
 		)
 	}
-	for i, recs := range edgePortals() {
-		if err := check(edgeCase, recs); err != nil {
+	for i, recs := range outcomeEdges() {
+		if err := check(outcomeEdgeCase, recs); err != nil {
 			t.Errorf("edge portal %d: %v", i, err)
 		}
 	}
-	props := properties(t)
+	props := outcomeProperties(t)
 	props.Property("merged halves equal the whole", prop.ForAll(
-		func(pc portalCase) string { return errText(check(pc, pc.records())) },
-		genPortalCase()))
+		func(pc outcomeCase) string { return outcomeVerdict(check(pc, pc.records())) },
+		genOutcomeCase()))
 	props.TestingRun(t)
 }
 
-// mergeCheck computes a report over the whole and over two halves, merges
+// outcomeMerge computes a report over the whole and over two halves, merges
 // the halves and compares the JSON of both.
-func mergeCheck[R any](id string, whole, a, b *sales.Dataset, run func(*sales.Dataset) (R, error),
+func outcomeMerge[R any](id string, whole, a, b *sales.Dataset, run func(*sales.Dataset) (R, error),
 	merge func(*R, R) error) error {
 	want, err := run(whole)
 	if err != nil {
@@ -223,7 +223,7 @@ func mergeCheck[R any](id string, whole, a, b *sales.Dataset, run func(*sales.Da
 	if err := merge(&got, other); err != nil {
 		return fmt.Errorf("%s: merge: %v", id, err)
 	}
-	if !equalJSON(got, want) {
+	if !sameJSON(got, want) {
 		g, _ := json.Marshal(got)
 		w, _ := json.Marshal(want)
 		return fmt.Errorf("%s: merged halves = %s\nwant %s", id, g, w)
@@ -231,13 +231,13 @@ func mergeCheck[R any](id string, whole, a, b *sales.Dataset, run func(*sales.Da
 	return nil
 }
 
-func equalJSON(a, b any) bool {
+func sameJSON(a, b any) bool {
 	x, err1 := json.Marshal(a)
 	y, err2 := json.Marshal(b)
 	return err1 == nil && err2 == nil && string(x) == string(y)
 }
 
-func firstErr(errs ...error) error {
+func firstOutcomeErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -246,9 +246,9 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-// errText turns a check's error into gopter's verdict: "" passes, any
+// outcomeVerdict turns a check's error into gopter's verdict: "" passes, any
 // other text fails and is shown.
-func errText(err error) string {
+func outcomeVerdict(err error) string {
 	if err != nil {
 		return err.Error()
 	}

@@ -11,15 +11,15 @@ import (
 	. "github.com/salespilot/sales/internal/testkit"
 )
 
-// at returns the given hour of a day of 2024 in UTC.
-func at(m time.Month, d, h int) time.Time { return time.Date(2024, m, d, h, 0, 0, 0, time.UTC) }
+// day2024 returns the given hour of a day of 2024 in UTC.
+func day2024(m time.Month, d, h int) time.Time { return time.Date(2024, m, d, h, 0, 0, 0, time.UTC) }
 
 // outcomePortal is the portal the hand-worked tests of R22 to R38 share,
 // over the period January–February 2024 (outcomePeriod). Each deal's part
 // in the expected values is said next to it.
 func outcomePortal() sales.Records {
-	jan := func(d int) time.Time { return at(time.January, d, 0) }
-	feb := func(d int) time.Time { return at(time.February, d, 0) }
+	jan := func(d int) time.Time { return day2024(time.January, d, 0) }
+	feb := func(d int) time.Time { return day2024(time.February, d, 0) }
 	won := func(id sales.DealID, owner sales.OwnerID, amount string,
 		created, closed time.Time) sales.Deal {
 		d := sales.Deal{ID: id, Owner: owner, Pipeline: "sales", Stage: "won",
@@ -37,15 +37,15 @@ func outcomePortal() sales.Records {
 		// Won in January: 100 in 10 days (NA), 300 in 3 days (its
 		// company's region, EMEA), 70 GBP in 61 days (no rate; NA), 60
 		// with no creation date (no region).
-		with(won("k1", "a", "100", jan(1), jan(11)), "NA", ""),
-		with(won("k2", "a", "300", jan(5), jan(8)), "", "co1"),
-		with(won("k10", "a", "70", time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC), jan(31)), "NA", ""),
+		inRegion(won("k1", "a", "100", jan(1), jan(11)), "NA", ""),
+		inRegion(won("k2", "a", "300", jan(5), jan(8)), "", "co1"),
+		inRegion(won("k10", "a", "70", time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC), jan(31)), "NA", ""),
 		won("k17", "b", "60", time.Time{}, jan(25)),
 		// Won in February: 200 EUR = 220 USD in 24 days (company with no
 		// region), no amount in 9 days (NA), 0 in half a day (EMEA).
-		with(won("k3", "b", "200", jan(10), feb(3)), "", "co2"),
-		with(won("k4", "b", "", feb(1), feb(10)), "NA", ""),
-		with(won("k5", "b", "0", feb(2), at(time.February, 2, 12)), "EMEA", ""),
+		inRegion(won("k3", "b", "200", jan(10), feb(3)), "", "co2"),
+		inRegion(won("k4", "b", "", feb(1), feb(10)), "NA", ""),
+		inRegion(won("k5", "b", "0", feb(2), day2024(time.February, 2, 12)), "EMEA", ""),
 		// Lost in January: "Price" 50 in 2 days and " Price " 30 in 6,
 		// no reason and no amount in 1 day, "Timing" 10 closed before it
 		// was created.
@@ -78,14 +78,14 @@ func outcomePortal() sales.Records {
 	}
 }
 
-// with sets a deal's region and company.
-func with(d sales.Deal, region string, company sales.CompanyID) sales.Deal {
+// inRegion sets a deal's region and company.
+func inRegion(d sales.Deal, region string, company sales.CompanyID) sales.Deal {
 	d.Region, d.Company = region, company
 	return d
 }
 
 // outcomePeriod is January and February 2024 in UTC.
-var outcomePeriod = sales.Period{Start: at(time.January, 1, 0), End: at(time.March, 1, 0)}
+var outcomePeriod = sales.Period{Start: day2024(time.January, 1, 0), End: day2024(time.March, 1, 0)}
 
 func TestAverageWonAmount(t *testing.T) {
 	ds := sales.MustDataset(outcomePortal())
@@ -170,7 +170,7 @@ func TestSalesCycle(t *testing.T) {
 		}{{"mean", got.MeanDays, tt.mean}, {"median", got.MedianDays, tt.median},
 			{"p90", got.P90Days, tt.p90}, {"min", got.MinDays, tt.min}, {"max", got.MaxDays, tt.max}} {
 			if f.got == nil || math.Abs(*f.got-f.want) > 1e-9 {
-				t.Errorf("SalesCycle(%s) %s = %v, want %v", tt.outcome, f.name, deref(f.got), f.want)
+				t.Errorf("SalesCycle(%s) %s = %v, want %v", tt.outcome, f.name, daysOrNone(f.got), f.want)
 			}
 		}
 	}
@@ -197,13 +197,13 @@ func TestSalesCycle_daylightSaving(t *testing.T) {
 	}}
 	got, _ := SalesCycle(sales.MustDataset(recs), sales.Month(2024, time.March, ny), sales.StageWon)
 	if got.MeanDays == nil || math.Abs(*got.MeanDays-47.0/24) > 1e-12 {
-		t.Errorf("SalesCycle across the change to summer time = %v days, want 47/24", deref(got.MeanDays))
+		t.Errorf("SalesCycle across the change to summer time = %v days, want 47/24", daysOrNone(got.MeanDays))
 	}
 }
 
 func TestOpenStageTotals(t *testing.T) {
 	ds := sales.MustDataset(outcomePortal())
-	got, err := OpenStageTotals(ds, at(time.February, 1, 0))
+	got, err := OpenStageTotals(ds, day2024(time.February, 1, 0))
 	if err != nil {
 		t.Fatalf("OpenStageTotals: %v", err)
 	}
@@ -370,10 +370,10 @@ func TestAverageBasket(t *testing.T) {
 
 	// A period starting mid-month: its first bucket's previous bucket is
 	// the whole month before.
-	mid := sales.Period{Start: at(time.January, 15, 0), End: at(time.March, 1, 0)}
+	mid := sales.Period{Start: day2024(time.January, 15, 0), End: day2024(time.March, 1, 0)}
 	got, _ = AverageBasket(ds, mid, sales.UnitMonth, sales.Calendar{})
 	if !got.Before.Start.Equal(time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC)) ||
-		!got.Before.End.Equal(at(time.January, 1, 0)) {
+		!got.Before.End.Equal(day2024(time.January, 1, 0)) {
 		t.Errorf("AverageBasket(from January 15) before = %s, want December 2023", got.Before)
 	}
 	// January 15–31: k17 60, k10 no rate.
@@ -391,7 +391,7 @@ func TestRevenueAgainstTarget(t *testing.T) {
 		{Period: sales.Quarter(2024, 1, nil), Metric: sales.TargetWonValue, Value: D("900")},
 		{Owner: "a", Period: jan, Metric: sales.TargetWonCount, Value: D("3")},
 		{Period: sales.Period{Start: time.Date(2023, 12, 15, 0, 0, 0, 0, time.UTC),
-			End: at(time.January, 15, 0)},
+			End: day2024(time.January, 15, 0)},
 			Metric: sales.TargetWonValue, Value: D("99")},
 	}
 	ds := sales.MustDataset(recs)
@@ -477,19 +477,19 @@ func TestRevenueAgainstTarget_fiscal(t *testing.T) {
 	EqualMoney(t, "RevenueAgainstTarget(fiscal) total", got.Total.Won.Value.Decimal(), D("760"))
 }
 
-func TestBadArguments(t *testing.T) {
+func TestOutcomes_badArguments(t *testing.T) {
 	ds := sales.MustDataset(outcomePortal())
-	bad := sales.Period{Start: at(time.March, 1, 0), End: at(time.January, 1, 0)}
+	bad := sales.Period{Start: day2024(time.March, 1, 0), End: day2024(time.January, 1, 0)}
 	cal := sales.Calendar{}
 	for name, err := range map[string]error{
-		"AverageWonAmount":     second(AverageWonAmount(ds, bad)),
-		"SalesCycle":           second(SalesCycle(ds, bad, sales.StageWon)),
-		"WonByRegion":          second(WonByRegion(ds, bad, sales.UnitMonth, cal)),
-		"RevenueAgainstTarget": second(RevenueAgainstTarget(ds, bad, cal)),
-		"LostByReason":         second(LostByReason(ds, bad)),
-		"NewDeals":             second(NewDeals(ds, bad, sales.UnitMonth, cal)),
-		"AverageBasket":        second(AverageBasket(ds, bad, sales.UnitMonth, cal)),
-		"RevenueAgainstTarget calendar": second(RevenueAgainstTarget(ds, outcomePeriod,
+		"AverageWonAmount":     errOnly(AverageWonAmount(ds, bad)),
+		"SalesCycle":           errOnly(SalesCycle(ds, bad, sales.StageWon)),
+		"WonByRegion":          errOnly(WonByRegion(ds, bad, sales.UnitMonth, cal)),
+		"RevenueAgainstTarget": errOnly(RevenueAgainstTarget(ds, bad, cal)),
+		"LostByReason":         errOnly(LostByReason(ds, bad)),
+		"NewDeals":             errOnly(NewDeals(ds, bad, sales.UnitMonth, cal)),
+		"AverageBasket":        errOnly(AverageBasket(ds, bad, sales.UnitMonth, cal)),
+		"RevenueAgainstTarget calendar": errOnly(RevenueAgainstTarget(ds, outcomePeriod,
 			sales.Calendar{FiscalYearStart: 13})),
 	} {
 		if err == nil {
@@ -498,7 +498,7 @@ func TestBadArguments(t *testing.T) {
 	}
 }
 
-func second[T any](_ T, err error) error { return err }
+func errOnly[T any](_ T, err error) error { return err }
 
 // equalOpt checks an optional amount: want "" means none.
 func equalOpt(t *testing.T, call string, got *decimal.Decimal, want string) {
@@ -529,7 +529,7 @@ func equalRatio(t *testing.T, call string, got sales.Ratio, want string) {
 	}
 }
 
-func deref(f *float64) any {
+func daysOrNone(f *float64) any {
 	if f == nil {
 		return "none"
 	}

@@ -56,11 +56,15 @@ func WonByRegion(ds *sales.Dataset, p sales.Period, u sales.Unit,
 		Currency: ds.Currency()}
 	var regions keyed.Table[[]sales.Tally]
 	eachClosed(ds, p, sales.StageWon, &r.Skipped, func(i int) {
+		k := b.Index(ds.Deals[i].CloseDate) // the buckets partition p: k >= 0
+		if k < 0 {
+			return
+		}
 		row := regions.At(dealRegion(ds, i))
 		if *row == nil {
 			*row = make([]sales.Tally, b.Len())
 		}
-		(*row)[b.Index(ds.Deals[i].CloseDate)].AddDeal(ds, i)
+		(*row)[k].AddDeal(ds, i)
 	})
 	r.Regions = keyed.Rows(&regions, func(region string, v *[]sales.Tally) RegionRow {
 		return regionRow(region, *v)

@@ -9,6 +9,12 @@ import (
 	"github.com/salespilot/sales"
 )
 
+// BUG(kpi): RevenueAgainstTarget places a target in a month only when the
+// target's period lies within that month: quarterly and yearly targets
+// count in the year's total but are not spread over their months, and
+// targets that straddle the year count nowhere (both are counted in the
+// result).
+
 // MonthRevenue is one month of Revenue.
 type MonthRevenue struct {
 	Month sales.Period `json:"month"`

@@ -49,7 +49,9 @@ func benchOutcome(b *testing.B, f func(ds *sales.Dataset) error) {
 func outcomeErr[T any](_ T, err error) error { return err }
 
 func BenchmarkAverageWonAmount(b *testing.B) {
-	benchOutcome(b, func(ds *sales.Dataset) error { return outcomeErr(kpi.AverageWonAmount(ds, outcomeYear())) })
+	benchOutcome(b, func(ds *sales.Dataset) error {
+		return outcomeErr(kpi.AverageWonAmount(ds, outcomeYear()))
+	})
 }
 
 func BenchmarkSalesCycle(b *testing.B) {
@@ -59,7 +61,9 @@ func BenchmarkSalesCycle(b *testing.B) {
 }
 
 func BenchmarkOpenStageTotals(b *testing.B) {
-	benchOutcome(b, func(ds *sales.Dataset) error { return outcomeErr(kpi.OpenStageTotals(ds, demo.Today())) })
+	benchOutcome(b, func(ds *sales.Dataset) error {
+		return outcomeErr(kpi.OpenStageTotals(ds, demo.Today()))
+	})
 }
 
 func BenchmarkWonByRegion(b *testing.B) {
@@ -75,7 +79,9 @@ func BenchmarkRevenueAgainstTarget(b *testing.B) {
 }
 
 func BenchmarkLostByReason(b *testing.B) {
-	benchOutcome(b, func(ds *sales.Dataset) error { return outcomeErr(kpi.LostByReason(ds, outcomeYear())) })
+	benchOutcome(b, func(ds *sales.Dataset) error {
+		return outcomeErr(kpi.LostByReason(ds, outcomeYear()))
+	})
 }
 
 func BenchmarkNewDeals(b *testing.B) {

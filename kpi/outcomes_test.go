@@ -12,7 +12,9 @@ import (
 )
 
 // day2024 returns the given hour of a day of 2024 in UTC.
-func day2024(m time.Month, d, h int) time.Time { return time.Date(2024, m, d, h, 0, 0, 0, time.UTC) }
+func day2024(m time.Month, d, h int) time.Time {
+	return time.Date(2024, m, d, h, 0, 0, 0, time.UTC)
+}
 
 // outcomePortal is the portal the hand-worked tests of R22 to R38 share,
 // over the period January–February 2024 (outcomePeriod). Each deal's part
@@ -197,7 +199,8 @@ func TestSalesCycle_daylightSaving(t *testing.T) {
 	}}
 	got, _ := SalesCycle(sales.MustDataset(recs), sales.Month(2024, time.March, ny), sales.StageWon)
 	if got.MeanDays == nil || math.Abs(*got.MeanDays-47.0/24) > 1e-12 {
-		t.Errorf("SalesCycle across the change to summer time = %v days, want 47/24", daysOrNone(got.MeanDays))
+		t.Errorf("SalesCycle across the change to summer time = %v days, want 47/24",
+			daysOrNone(got.MeanDays))
 	}
 }
 

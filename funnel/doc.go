@@ -1,0 +1,62 @@
+// Package funnel computes how deals and contacts move forward: the stage
+// funnel of a pipeline for the team and per rep, the time deals spend in
+// each stage, leads and deals by source, proposals sent against the
+// previous period, and the lifecycle funnel from marketing-qualified lead
+// to customer.
+//
+// Every function here takes a *sales.Dataset and the period (and, where
+// "now" matters, the instant) it covers, and returns a plain value that
+// marshals to stable JSON. None reads the clock, logs or keeps state
+// between calls.
+//
+// # Catalogue
+//
+// Each report names the catalogue id it serves: Conversion is R30,
+// ConversionPerRep R15, TimeInStage R29, LeadsBySource R32, DealsBySource
+// R33, Proposals R37 and MQLToCustomer R39.
+//
+// # Funnels
+//
+// A funnel follows a cohort: the deals created in the period (or the
+// contacts that became marketing-qualified in it), as far as each got by
+// now. Stages come in pipeline order, and each pipeline has its own
+// funnel: two pipelines are never mixed.
+//
+// A deal has reached a stage when it has been in that stage or in a later
+// one: a deal that skipped a stage has passed it. A deal that went back a
+// stage and forward again counts once per stage. How far a deal got is
+// read from its stage history and its current stage; the Conversion
+// documentation says what is assumed of a deal without history.
+//
+// Step conversion is a stage's deals over the previous stage's, cumulative
+// conversion over the first stage's. Rates keep numerator and denominator
+// (sales.Rate): the team's rate is pooled over the deals, never the mean
+// of the reps' rates, and a rate over nothing has no value.
+//
+// # Time
+//
+// Periods are half-open. Times in stage and between lifecycle steps are
+// in days of 24 hours of elapsed time (a stay across a daylight-saving
+// change is an hour more or less than its calendar days), as float64.
+// Medians of an even count are the mean of the two middle values.
+//
+// # Money
+//
+// Values are in the portal's home currency (see sales.Dataset.Currency),
+// added with sales.Tally: a deal whose amount is missing or cannot be
+// converted counts in volumes, adds nothing to values, and is counted in
+// the tally's NoAmount or NoRate.
+//
+// # Merging
+//
+// Reports that add things up have a Merge method: computing a report over
+// two portals that split the records between them and merging the results
+// gives the report over the whole. Reports with medians do not merge.
+//
+// # Errors
+//
+// Functions fail only on arguments no report can use, such as a period
+// that ends before it starts or a proposal stage no pipeline has. Defects
+// of the data are counted in the result, never an error and never a
+// panic.
+package funnel

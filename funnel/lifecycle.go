@@ -1,0 +1,156 @@
+package funnel
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/days"
+)
+
+// lifecycleSteps are the steps of the lifecycle funnel, in order.
+var lifecycleSteps = [...]sales.LifecycleStage{
+	sales.LifecycleMarketingQualified, sales.LifecycleSalesQualified,
+	sales.LifecycleOpportunity, sales.LifecycleCustomer,
+}
+
+// LifecycleStep is one step of the lifecycle funnel.
+type LifecycleStep struct {
+	Stage sales.LifecycleStage `json:"stage"`
+	// Reached counts the contacts of the cohort that reached the stage or
+	// a later one. Step is Reached over the previous step's, Cumulative
+	// over the first step's (the cohort).
+	Reached    int64      `json:"reached"`
+	Step       sales.Rate `json:"step"`
+	Cumulative sales.Rate `json:"cumulative"`
+	// Timed counts the contacts whose time to this step is known: those
+	// with a date for it and for an earlier step. MedianDays and MeanDays
+	// describe that time, from the date of the latest earlier step that
+	// has one, in days of 24 hours; null when Timed is 0 and always for
+	// the first step.
+	Timed      int64    `json:"timed"`
+	MedianDays *float64 `json:"median_days"`
+	MeanDays   *float64 `json:"mean_days"`
+	// OutOfOrder counts the contacts whose date for this step is before
+	// the earlier step's date: they are not timed.
+	OutOfOrder int64 `json:"out_of_order"`
+}
+
+// LifecycleFunnel is R39 of the catalogue: of the contacts that became
+// marketing-qualified in a period, how many then reached sales-qualified,
+// opportunity and customer, the conversions, and the median time between
+// steps.
+type LifecycleFunnel struct {
+	Period sales.Period `json:"period"`
+	// Steps are marketing-qualified, sales-qualified, opportunity and
+	// customer, in that order. The first step's Reached is the cohort.
+	Steps []LifecycleStep `json:"steps"`
+}
+
+// MQLToCustomer follows the contacts that became marketing-qualified in p
+// (their first marketing-qualified date, sales.Contact.Reached, in p,
+// half-open) and counts how many reached each later step: sales-qualified,
+// opportunity, customer. This is R39 of the catalogue.
+//
+// A contact reached a step when it has a date for that step or a later
+// one, or its current lifecycle stage is at or past the step (an
+// evangelist is past customer; "other" is past nothing): a contact that
+// skipped a step has passed it. The time to a step runs from the date of
+// the latest earlier step that has one, so a skipped step adds no time of
+// its own. Contacts are followed as far as their records go, whenever
+// that was.
+//
+// Contacts without a marketing-qualified date are in no cohort, even when
+// a later date puts them past it. A date before the earlier step's is
+// counted in OutOfOrder, not timed. The result does not merge: medians are
+// not made of the halves'. MQLToCustomer fails only when p is not a valid
+// period.
+func MQLToCustomer(ds *sales.Dataset, p sales.Period) (LifecycleFunnel, error) {
+	if err := checkPeriod(p); err != nil {
+		return LifecycleFunnel{}, fmt.Errorf("funnel: mql to customer: %w", err)
+	}
+	r := LifecycleFunnel{Period: p, Steps: make([]LifecycleStep, len(lifecycleSteps))}
+	var furthest [len(lifecycleSteps)]int64
+	var times [len(lifecycleSteps)][]time.Duration
+	for i := range ds.Contacts {
+		c := &ds.Contacts[i]
+		if !p.Contains(c.Reached.MarketingQualified) {
+			continue
+		}
+		furthest[lifecycleFurthest(c)]++
+		var dates [len(lifecycleSteps)]time.Time
+		for k, s := range lifecycleSteps {
+			dates[k] = c.Reached.Get(s)
+		}
+		for k := 1; k < len(dates); k++ {
+			r.timeStep(k, dates[:k+1], &times[k])
+		}
+	}
+	var run int64
+	for k := len(r.Steps) - 1; k >= 0; k-- {
+		run += furthest[k]
+		r.Steps[k].Stage, r.Steps[k].Reached = lifecycleSteps[k], run
+	}
+	r.finish(times[:])
+	return r, nil
+}
+
+// lifecycleFurthest returns the furthest step contact c reached, by its
+// dates and its current stage; at least the first.
+func lifecycleFurthest(c *sales.Contact) int {
+	f := 0
+	for k, s := range lifecycleSteps {
+		if !c.Reached.Get(s).IsZero() {
+			f = k
+		}
+	}
+	if !c.Reached.Evangelist.IsZero() {
+		f = len(lifecycleSteps) - 1
+	}
+	cur := c.Lifecycle
+	for k, s := range lifecycleSteps {
+		if cur >= s && cur <= sales.LifecycleEvangelist {
+			f = max(f, k)
+		}
+	}
+	return f
+}
+
+// timeStep adds the time to the last of dates, from the latest earlier
+// one that is set, to out; it counts a time that runs backwards.
+func (r *LifecycleFunnel) timeStep(k int, dates []time.Time, out *[]time.Duration) {
+	to := dates[k]
+	if to.IsZero() {
+		return
+	}
+	for j := k - 1; j >= 0; j-- {
+		from := dates[j]
+		switch {
+		case from.IsZero():
+			continue
+		case to.Before(from):
+			r.Steps[k].OutOfOrder++
+		default:
+			*out = append(*out, to.Sub(from))
+		}
+		return
+	}
+}
+
+// finish sets the conversions and the times of every step.
+func (r *LifecycleFunnel) finish(times [][]time.Duration) {
+	for k := range r.Steps {
+		s := &r.Steps[k]
+		prev := r.Steps[0].Reached
+		if k > 0 {
+			prev = r.Steps[k-1].Reached
+		}
+		s.Step = sales.Rate{Num: s.Reached, Den: prev}
+		s.Cumulative = sales.Rate{Num: s.Reached, Den: r.Steps[0].Reached}
+		sum := days.Summarize(times[k])
+		s.Timed = int64(sum.Count)
+		if sum.Count > 0 {
+			s.MedianDays, s.MeanDays = &sum.Median, &sum.Mean
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package kpi
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salespilot/sales"
+)
+
+// WonAmounts is R22 of the catalogue: the mean and median amount of the
+// deals won in a period.
+type WonAmounts struct {
+	Period   sales.Period   `json:"period"`
+	Currency sales.Currency `json:"currency"`
+	// Won tallies the deals won in the period. Won.NoAmount and
+	// Won.NoRate count the deals left out of the mean and the median.
+	Won sales.Tally `json:"won"`
+	// Mean and Median are over the won deals that have a value in the
+	// home currency, rounded half away from zero to two decimal places;
+	// null when no won deal has one. The median of an even count is the
+	// mean of the two middle amounts.
+	Mean   *decimal.Decimal `json:"mean"`
+	Median *decimal.Decimal `json:"median"`
+	Skipped
+}
+
+// AverageWonAmount returns the mean and median amount, in the home
+// currency, of the deals won in p (by close date, p half-open). This is
+// R22 of the catalogue.
+//
+// Won comes from the kind of the deal's stage. A won deal without an
+// amount counts in Won.Count and is left out of the mean and the median
+// (Won.NoAmount), as is one whose currency has no rate (Won.NoRate); an
+// amount of 0 is an amount and counts. Closed deals without a close date
+// and deals in an unknown stage are counted in Skipped.
+//
+// The result does not merge: a median is not made of the medians of two
+// halves. AverageWonAmount fails only when p is not a valid period. It
+// sorts the amounts, in O(n log n) time for n won deals.
+func AverageWonAmount(ds *sales.Dataset, p sales.Period) (WonAmounts, error) {
+	if err := checkPeriod(p); err != nil {
+		return WonAmounts{}, fmt.Errorf("kpi: average won amount: %w", err)
+	}
+	r := WonAmounts{Period: p, Currency: ds.Currency()}
+	var values []decimal.Decimal
+	eachClosed(ds, p, sales.StageWon, &r.Skipped, func(i int) {
+		r.Won.AddDeal(ds, i)
+		if v, ok := ds.DealValue(i); ok == sales.ValueOK {
+			values = append(values, v)
+		}
+	})
+	if mean, ok := r.Won.Average(); ok {
+		r.Mean = &mean
+		med := medianAmount(values)
+		r.Median = &med
+	}
+	return r, nil
+}
+
+// medianAmount sorts values, which must not be empty, and returns their
+// median rounded half away from zero to two decimal places.
+func medianAmount(values []decimal.Decimal) decimal.Decimal {
+	sortAmounts(values)
+	n := len(values)
+	if n%2 == 1 {
+		return values[n/2].Round(2)
+	}
+	return values[n/2-1].Add(values[n/2]).DivRound(decimal.NewFromInt(2), 2)
+}
+
+// sortAmounts sorts values in increasing order. Amounts with at most six
+// decimal places that fit in int64 millionths, nearly all of them, are
+// compared as integers, so that sorting does not allocate.
+func sortAmounts(values []decimal.Decimal) {
+	slices.SortFunc(values, func(a, b decimal.Decimal) int {
+		x, okx := micros(a)
+		y, oky := micros(b)
+		if okx && oky {
+			return cmp.Compare(x, y)
+		}
+		return a.Cmp(b)
+	})
+}
+
+// micros returns d in millionths when that is exact and fits in an int64,
+// without allocating.
+func micros(d decimal.Decimal) (int64, bool) {
+	if d.Sign() == 0 {
+		return 0, true
+	}
+	exp := d.Exponent()
+	if exp < -6 || d.NumDigits()+int(exp)+6 > 18 {
+		return 0, false
+	}
+	c := d.CoefficientInt64()
+	for ; exp > -6; exp-- {
+		c *= 10
+	}
+	return c, true
+}

@@ -30,10 +30,12 @@ type OpenStages struct {
 	Currency  sales.Currency   `json:"currency"`
 	Pipelines []PipelineStages `json:"pipelines"`
 	// UnknownStage counts deals whose stage is not in their pipeline (or
-	// whose pipeline is unknown); NotYetCreated counts open deals created
-	// after AsOf. Neither is in a stage.
-	UnknownStage  int64 `json:"unknown_stage"`
-	NotYetCreated int64 `json:"not_yet_created"`
+	// whose pipeline is unknown); NotYetCreated counts deals created after
+	// AsOf; StageUnknownThen counts deals open at AsOf whose stage then no
+	// record tells. None is in a stage.
+	UnknownStage     int64 `json:"unknown_stage"`
+	NotYetCreated    int64 `json:"not_yet_created"`
+	StageUnknownThen int64 `json:"stage_unknown_then"`
 }
 
 // OpenStageTotals tallies the deals open at asOf per pipeline and stage,
@@ -55,8 +57,8 @@ func OpenStageTotals(ds *sales.Dataset, asOf time.Time) (OpenStages, error) {
 // ByStage returns the totals per stage of r, without the owners: R26 of
 // the catalogue.
 func (r OpenDeals) ByStage() OpenStages {
-	out := OpenStages{AsOf: r.AsOf, Currency: r.Currency,
-		UnknownStage: r.UnknownStage, NotYetCreated: r.NotYetCreated}
+	out := OpenStages{AsOf: r.AsOf, Currency: r.Currency, UnknownStage: r.UnknownStage,
+		NotYetCreated: r.NotYetCreated, StageUnknownThen: r.StageUnknownThen}
 	out.Pipelines = make([]PipelineStages, len(r.Pipelines))
 	for i, p := range r.Pipelines {
 		ps := PipelineStages{Pipeline: p.Pipeline, Label: p.Label, Total: p.Total.Total,
@@ -79,7 +81,7 @@ func (r *OpenStages) Merge(o OpenStages) error {
 	}
 	for i := range r.Pipelines {
 		a, b := &r.Pipelines[i], &o.Pipelines[i]
-		if a.Pipeline != b.Pipeline || len(a.Stages) != len(b.Stages) {
+		if a.Pipeline != b.Pipeline || !sameStages(stageInfos(a.Stages), stageInfos(b.Stages)) {
 			return fmt.Errorf("kpi: merge open stages: pipeline %q and %q differ",
 				a.Pipeline, b.Pipeline)
 		}
@@ -93,5 +95,14 @@ func (r *OpenStages) Merge(o OpenStages) error {
 	}
 	r.UnknownStage += o.UnknownStage
 	r.NotYetCreated += o.NotYetCreated
+	r.StageUnknownThen += o.StageUnknownThen
 	return nil
+}
+
+func stageInfos(ts []StageTally) []StageInfo {
+	out := make([]StageInfo, len(ts))
+	for i := range ts {
+		out[i] = ts[i].StageInfo
+	}
+	return out
 }

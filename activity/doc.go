@@ -85,8 +85,5 @@
 // R40 takes every contact created in the period as inbound;
 // ResponseOptions.Sources narrows them by original source where the CRM
 // records one.
-//
-// BUG(activity): R14 judges a deal open at asOf from its current stage,
-// as the kpi package does: for an asOf in the past, a deal closed since
-// then does not count, though it was open at the time.
+
 package activity

@@ -56,7 +56,7 @@ type EffortReport struct {
 	Team RepEffort `json:"team"`
 	// UnknownStage counts deals whose stage is not in their pipeline.
 	// NoCloseDate counts won deals with no close date, which fall in no
-	// period. NotYetCreated counts open deals created after AsOf.
+	// period. NotYetCreated counts deals created after AsOf.
 	UnknownStage  int64 `json:"unknown_stage"`
 	NoCloseDate   int64 `json:"no_close_date"`
 	NotYetCreated int64 `json:"not_yet_created"`
@@ -74,11 +74,12 @@ type EffortReport struct {
 // whoever did them. Deals without an owner go to the unassigned row.
 // Activities of every type count (calls, emails, meetings, tasks,
 // notes); for a won deal, all its associated activities count, those
-// after the close included. A deal is open at asOf when its current
-// stage is an open one and it was created at or before asOf (a deal with
-// no creation date counts as created); won and lost come from the stage's
-// kind. Won deals with no close date, deals in an unknown stage and open
-// deals created after asOf are counted apart.
+// after the close included. A deal is open at asOf when it stood in an
+// open stage then, as sales.Dataset.DealAt rebuilds it from its stage
+// history (a deal won since was still open; a deal with no creation date
+// counts as created); won and lost come from the stage's kind. Won deals
+// with no close date, deals in an unknown stage and deals created after
+// asOf are counted apart.
 //
 // Results over two halves of the deals merge with Merge. EffortPerDeal
 // fails only when p is not a valid period or asOf is zero.
@@ -96,18 +97,19 @@ func EffortPerDeal(ds *sales.Dataset, p sales.Period, asOf time.Time) (EffortRep
 		switch ds.DealKind(i) {
 		case 0:
 			r.UnknownStage++
+			continue
 		case sales.StageWon:
 			if x.CloseDate.IsZero() {
 				r.NoCloseDate++
 			} else if p.Contains(x.CloseDate) {
 				t.Deal(i).Won.add(len(ds.DealActivities(i)))
 			}
-		case sales.StageOpen:
-			if x.Created.After(asOf) {
-				r.NotYetCreated++
-			} else {
-				t.Deal(i).Open.add(activitiesUpTo(ds, i, asOf))
-			}
+		}
+		switch kind, _, existed := ds.DealAt(i, asOf); {
+		case !existed:
+			r.NotYetCreated++
+		case kind == sales.StageOpen:
+			t.Deal(i).Open.add(activitiesUpTo(ds, i, asOf))
 		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *RepEffort) RepEffort {

@@ -121,12 +121,14 @@ func TestIdleDeals(t *testing.T) {
 		}
 	}
 	EqualMoney(t, "IdleDeals total value", got.Total.Value.Decimal(), D("1700"))
-	// Open at asOf: i1 i2 i3 i4 i5 i9 (i7 is created later, i8's stage is
-	// unknown). i5 has neither creation date nor activity.
-	if got.Total.Count != 4 || got.Total.NoAmount != 1 || got.Open != 6 || got.NoDate != 1 ||
-		got.UnknownStage != 1 {
-		t.Errorf("IdleDeals total %+v, open %d, no date %d, unknown stage %d; want 4 deals (1 without "+
-			"amount), 6, 1, 1", got.Total, got.Open, got.NoDate, got.UnknownStage)
+	// Open at asOf: i1 i2 i3 i4 i5 i9, and w5, won since on August 1 with
+	// no stage history, so in a stage no record tells (i7 is created later,
+	// i8's stage is unknown). i5 has neither creation date nor activity.
+	if got.Total.Count != 4 || got.Total.NoAmount != 1 || got.Open != 7 || got.NoDate != 1 ||
+		got.UnknownStage != 1 || got.StageUnknownThen != 1 {
+		t.Errorf("IdleDeals total %+v, open %d, no date %d, unknown stage %d, stage unknown then %d; "+
+			"want 4 deals (1 without amount), 7, 1, 1, 1", got.Total, got.Open, got.NoDate,
+			got.UnknownStage, got.StageUnknownThen)
 	}
 }
 
@@ -222,13 +224,14 @@ func TestDealsWithoutPlannedTask(t *testing.T) {
 		days             int // -1 for none
 		overdue, undated int64
 	}{
+		{"w5", 561, 0, 0}, // won on August 1, open at asOf since its creation
 		{"i1", 105, 1, 0}, // t1 is overdue: no plan
 		{"i4", 35, 0, 0},  // t9 is completed: no plan
 		{"i3", 14, 0, 1},  // t4 has no due date: no plan
 		{"i5", -1, 0, 0},  // no date at all: last
 	}
 	if len(got.Deals) != len(want) {
-		t.Fatalf("DealsWithoutPlannedTask = %+v, want i1, i4, i3, i5", got.Deals)
+		t.Fatalf("DealsWithoutPlannedTask = %+v, want w5, i1, i4, i3, i5", got.Deals)
 	}
 	for i, w := range want {
 		d := got.Deals[i]
@@ -240,8 +243,8 @@ func TestDealsWithoutPlannedTask(t *testing.T) {
 			t.Errorf("DealsWithoutPlannedTask row %d = %+v (idle %d), want %+v", i, d, days, w)
 		}
 	}
-	if got.Open != 6 || got.UnknownStage != 1 {
-		t.Errorf("DealsWithoutPlannedTask open %d, unknown stage %d, want 6 and 1", got.Open, got.UnknownStage)
+	if got.Open != 7 || got.UnknownStage != 1 {
+		t.Errorf("DealsWithoutPlannedTask open %d, unknown stage %d, want 7 (w5 included) and 1", got.Open, got.UnknownStage)
 	}
 }
 

@@ -89,11 +89,12 @@ func monthsBefore(t time.Time, n int, loc *time.Location) time.Time {
 	return time.Date(first.Year(), first.Month(), min(d, last), h, mi, s, t.Nanosecond(), loc)
 }
 
-// openAt reports whether the i-th deal is open at asOf: its current stage
-// is an open one and it was created at or before asOf (a deal with no
-// creation date counts as created).
-func openAt(ds *sales.Dataset, i int, asOf time.Time) bool {
-	return ds.DealKind(i) == sales.StageOpen && !ds.Deals[i].Created.After(asOf)
+// openAt reports whether the i-th deal was open at asOf, as
+// sales.Dataset.DealAt tells from its stage history, and the position of
+// its stage then in its pipeline (-1 when no record tells).
+func openAt(ds *sales.Dataset, i int, asOf time.Time) (stage int, open bool) {
+	kind, stage, existed := ds.DealAt(i, asOf)
+	return stage, existed && kind == sales.StageOpen
 }
 
 // lastTouch returns the time of the i-th deal's last activity at or
@@ -122,13 +123,15 @@ type DealRef struct {
 	StageLabel string           `json:"stage_label"`
 }
 
-// dealRef returns the DealRef of the i-th deal.
-func dealRef(ds *sales.Dataset, i int) DealRef {
+// dealRef returns the DealRef of the i-th deal, standing in the stage at
+// the given position of its pipeline (none when stage is -1).
+func dealRef(ds *sales.Dataset, i, stage int) DealRef {
 	x := &ds.Deals[i]
 	ref := DealRef{Deal: x.ID, Name: x.Name, Owner: x.Owner, OwnerName: ds.OwnerName(x.Owner),
-		Pipeline: x.Pipeline, Stage: x.Stage}
-	if s, ok := ds.DealStage(i); ok {
-		ref.StageLabel = ds.DealPipeline(i).Stages[s].Label
+		Pipeline: x.Pipeline}
+	if stage >= 0 {
+		st := &ds.DealPipeline(i).Stages[stage]
+		ref.Stage, ref.StageLabel = st.ID, st.Label
 	}
 	return ref
 }

@@ -28,12 +28,10 @@
 // days, a deal idle for exactly 14 days to the second is not listed, one
 // idle a second longer is, and shows 14 days.
 //
-// A deal is open at asOf when its current stage is an open one (from the
-// stage's kind, never its label) and it was created at or before asOf; a
-// deal with no creation date counts as created. The stage is the deal's
-// current one: the pipeline as it stood on a past date, rebuilt from stage
-// histories, is the forecast package's business. Activities after asOf
-// (a meeting planned next week) are not activity yet.
+// A deal is open at asOf when it stood in an open stage then (from the
+// stage's kind, never its label) and had been created; a deal with no
+// creation date counts as created. See "The past" below. Activities after
+// asOf (a meeting planned next week) are not activity yet.
 //
 // # Options
 //
@@ -50,9 +48,10 @@
 // Alerts are per record and do not merge: each lists what it finds in the
 // whole portal.
 //
-// BUG(alerts): A deal's openness at asOf comes from its current stage, as
-// in the kpi package: for an asOf in the past, a deal closed since then is
-// not listed by R46 or R48, though it was open at the time. Rebuilding
-// each deal's stage at asOf from its stage history, as the pipeline as of
-// a past date (B05) does, is not done here.
+// # The past
+//
+// A deal is open at asOf when it stood in an open stage then, as
+// sales.Dataset.DealAt rebuilds it from its stage history: for an asOf in
+// the past, a deal won since was still open, and its row shows the stage it
+// was in at the time.
 package alerts

@@ -91,6 +91,10 @@ type IdleReport struct {
 	// whose stage is not in their pipeline.
 	NoDate       int64 `json:"no_date"`
 	UnknownStage int64 `json:"unknown_stage"`
+	// StageUnknownThen counts deals open at AsOf whose stage then no record
+	// tells (closed since, with no stage history): they cannot be placed
+	// in the table and are not listed.
+	StageUnknownThen int64 `json:"stage_unknown_then"`
 }
 
 // IdleDeals lists the deals open at asOf whose last activity at or before
@@ -131,10 +135,15 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 			r.UnknownStage++
 			continue
 		}
-		if !openAt(ds, i, asOf) {
+		stage, open := openAt(ds, i, asOf)
+		if !open {
 			continue
 		}
 		r.Open++
+		if stage < 0 {
+			r.StageUnknownThen++
+			continue
+		}
 		last := lastTouch(ds, i, asOf)
 		since := last
 		if since.IsZero() {
@@ -147,12 +156,11 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 		case !since.Before(cutoff):
 			continue
 		}
-		d := IdleDeal{DealRef: dealRef(ds, i), Value: dealValue(ds, i),
+		d := IdleDeal{DealRef: dealRef(ds, i, stage), Value: dealValue(ds, i),
 			LastActivity: last, Since: since, IdleDays: wholeDays(since, asOf, loc)}
 		d.Band = bandOf(edges, d.IdleDays)
 		r.Deals = append(r.Deals, d)
-		s, _ := ds.DealStage(i)
-		stages[slot(i, s)].Bands[d.Band].AddDeal(ds, i)
+		stages[slot(i, stage)].Bands[d.Band].AddDeal(ds, i)
 	}
 	r.finish(stages)
 	return r, nil

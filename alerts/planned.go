@@ -73,11 +73,12 @@ func DealsWithoutPlannedTask(ds *sales.Dataset, asOf time.Time) (UnplannedReport
 			r.UnknownStage++
 			continue
 		}
-		if !openAt(ds, i, asOf) {
+		stage, open := openAt(ds, i, asOf)
+		if !open {
 			continue
 		}
 		r.Open++
-		d, planned := unplanned(ds, i, asOf)
+		d, planned := unplanned(ds, i, stage, asOf)
 		if planned {
 			continue
 		}
@@ -110,7 +111,7 @@ func (r *UnplannedReport) countDays(loc *time.Location) {
 // unplanned looks at the i-th deal's activities up to asOf. It returns
 // the deal's row and whether it has a task planned, in which case the row
 // is left unfinished.
-func unplanned(ds *sales.Dataset, i int, asOf time.Time) (UnplannedDeal, bool) {
+func unplanned(ds *sales.Dataset, i, stage int, asOf time.Time) (UnplannedDeal, bool) {
 	d := UnplannedDeal{}
 	for _, k := range ds.DealActivities(i) {
 		a := &ds.Activities[k]
@@ -128,7 +129,7 @@ func unplanned(ds *sales.Dataset, i int, asOf time.Time) (UnplannedDeal, bool) {
 			}
 		}
 	}
-	d.DealRef, d.Value = dealRef(ds, i), dealValue(ds, i)
+	d.DealRef, d.Value = dealRef(ds, i, stage), dealValue(ds, i)
 	return d, false
 }
 

@@ -70,12 +70,28 @@ func properties(t *testing.T) *gopter.Properties {
 // openAtOracle says whether deal i is open at asOf, written apart from
 // openAt: an open stage by its kind, created at or before asOf.
 func openAtOracle(ds *sales.Dataset, i int, asOf time.Time) bool {
+	x := &ds.Deals[i]
 	p := ds.DealPipeline(i)
-	if p == nil {
+	if p == nil || x.Created.After(asOf) {
 		return false
 	}
-	s, ok := p.StageIndex(ds.Deals[i].Stage)
-	return ok && p.Stages[s].Kind == sales.StageOpen && !ds.Deals[i].Created.After(asOf)
+	kindOf := func(id sales.StageID) sales.StageKind {
+		if s, ok := p.StageIndex(id); ok {
+			return p.Stages[s].Kind
+		}
+		return 0
+	}
+	if len(x.StageHistory) == 0 {
+		k := kindOf(x.Stage)
+		return k == sales.StageOpen || (k.Closed() && x.CloseDate.After(asOf))
+	}
+	then := x.StageHistory[0].Stage // before the first visit: the first visit's stage
+	for _, v := range x.StageHistory {
+		if !v.Entered.After(asOf) {
+			then = v.Stage
+		}
+	}
+	return kindOf(then) == sales.StageOpen
 }
 
 func TestIdleAndUnplanned_property(t *testing.T) {

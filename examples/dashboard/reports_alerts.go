@@ -88,6 +88,7 @@ func textR46(w io.Writer, e *env, res any) {
 	tallyNotes(w, "idle deals", r.Total)
 	note(w, "open deals with neither an activity nor a creation date: %d", r.NoDate)
 	note(w, "deals in a stage their pipeline does not list: %d", r.UnknownStage)
+	note(w, "deals open then in a stage no record tells (closed since, no history): %d", r.StageUnknownThen)
 }
 
 func runR47(e *env) (any, error) { return alerts.OverdueTasks(e.ds, e.asOf) }

@@ -175,7 +175,7 @@ func closeDateAt(ds *sales.Dataset, i int, t time.Time) time.Time {
 // openDeals builds R12's tables from the grid: per pipeline, each owner's
 // open deals per open stage, all columns added up.
 func (g *grid) openDeals(at time.Time) kpi.OpenDeals {
-	r := kpi.OpenDeals{AsOf: at, Currency: g.ds.Currency()}
+	r := kpi.OpenDeals{AsOf: at, Currency: g.ds.Currency(), Pipelines: []kpi.OpenPipeline{}}
 	for p := range g.ds.Pipelines {
 		r.Pipelines = append(r.Pipelines, g.openPipeline(p))
 	}
@@ -187,7 +187,8 @@ func (g *grid) openDeals(at time.Time) kpi.OpenDeals {
 // deal in the pipeline, as kpi.OpenDealsByStage does.
 func (g *grid) openPipeline(p int) kpi.OpenPipeline {
 	pl := &g.ds.Pipelines[p]
-	out := kpi.OpenPipeline{Pipeline: pl.ID, Label: pl.Label}
+	out := kpi.OpenPipeline{Pipeline: pl.ID, Label: pl.Label, Stages: []kpi.StageInfo{},
+		Reps: []kpi.RepStages{}}
 	var slots []int
 	for k, s := range pl.Stages {
 		if s.Kind == sales.StageOpen {

@@ -115,9 +115,10 @@ func (r *CoverageReport) due(ds *sales.Dataset) []CoverageRow {
 		}
 	}
 	stages := make([]slotSum, g.st.len())
-	var out []CoverageRow
-	for _, row := range g.weightedRows(stages, &r.BadProbability) {
-		out = append(out, CoverageRow{Owner: row.Owner, Name: row.Name, Due: row.Total})
+	rows := g.weightedRows(stages, &r.BadProbability)
+	out := make([]CoverageRow, len(rows))
+	for k, row := range rows {
+		out[k] = CoverageRow{Owner: row.Owner, Name: row.Name, Due: row.Total}
 	}
 	return out
 }

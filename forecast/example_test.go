@@ -262,3 +262,35 @@ func value(v float64, ok bool) float64 {
 	}
 	return v
 }
+
+// Example shows a Monday-morning review of the pipeline: what is due this
+// week, how the weighted pipeline covers what is left of the quarter's
+// target, and how likely the target is, with the forecast's spread.
+func Example() {
+	ds := examplePortal()
+	q2 := sales.Quarter(2024, 2, time.UTC)
+
+	week, err := forecast.ClosingThisWeek(ds, exampleAsOf, sales.Calendar{})
+	if err != nil {
+		panic(err)
+	}
+	cover, err := forecast.PipelineCoverage(ds, exampleAsOf, q2)
+	if err != nil {
+		panic(err)
+	}
+	sim, err := forecast.Simulate(ds, exampleAsOf, q2, forecast.SimOptions{Seed: 42})
+	if err != nil {
+		panic(err)
+	}
+
+	fmt.Printf("due this week: %d deal(s), weighted %s\n",
+		week.Team.Open.Count, week.Team.Weighted.Decimal())
+	cov, _ := cover.Team.Coverage.Value()
+	fmt.Printf("left to win this quarter: %s, covered %s times\n", cover.Team.Remaining, cov)
+	fmt.Printf("likely (P10-P90): %s to %s; chance to make it: %.0f%%\n",
+		sim.P10, sim.P90, value(sim.Reach.Value())*100)
+	// Output:
+	// due this week: 1 deal(s), weighted 6000
+	// left to win this quarter: 12000, covered 0.85 times
+	// likely (P10-P90): 0 to 16000; chance to make it: 42%
+}

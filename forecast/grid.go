@@ -189,7 +189,7 @@ func teamRow(rows []WeightedRow, nb int) WeightedRow {
 // openStages returns one entry per open stage of every pipeline, in the
 // portal's order, from the per-slot sums.
 func (g *grid) openStages(sums []slotSum) []StageWeight {
-	var out []StageWeight
+	out := []StageWeight{}
 	for p := range g.ds.Pipelines {
 		pl := &g.ds.Pipelines[p]
 		for s := range pl.Stages {

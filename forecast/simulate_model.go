@@ -99,7 +99,7 @@ func (h *stageHistory) pick(st *stageTable, ds *sales.Dataset, s, minSample int)
 // stageOdds lists the open stages with what was learned, and fills
 // r.FellBack.
 func (r *Simulation) stageOdds(ds *sales.Dataset, st *stageTable, h *stageHistory) []StageOdds {
-	var out []StageOdds
+	out := []StageOdds{}
 	for p := range ds.Pipelines {
 		pl := &ds.Pipelines[p]
 		for k := range pl.Stages {

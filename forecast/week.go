@@ -76,8 +76,10 @@ func ClosingThisWeek(ds *sales.Dataset, asOf time.Time, c sales.Calendar) (WeekC
 		}
 	}
 	stages := make([]slotSum, g.st.len())
-	for _, row := range g.weightedRows(stages, &r.BadProbability) {
-		r.Reps = append(r.Reps, ClosingRow{Owner: row.Owner, Name: row.Name, Cell: row.Total})
+	rows := g.weightedRows(stages, &r.BadProbability)
+	r.Reps = make([]ClosingRow, len(rows))
+	for k, row := range rows {
+		r.Reps[k] = ClosingRow{Owner: row.Owner, Name: row.Name, Cell: row.Total}
 	}
 	r.Team = closingTeam(r.Reps)
 	return r, nil

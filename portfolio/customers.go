@@ -228,6 +228,12 @@ func (r *CustomerSplit) Merge(o CustomerSplit) error {
 		return fmt.Errorf("portfolio: merge new vs existing: %s by %s in %q and %s by %s in %q differ",
 			r.Period, r.Unit, r.Currency, o.Period, o.Unit, o.Currency)
 	}
+	for _, p := range o.Pending {
+		if p.Bucket < 0 || p.Bucket >= len(r.Rows) {
+			return fmt.Errorf("portfolio: merge new vs existing: pending deals of %q in bucket %d "+
+				"of %d", p.Company, p.Bucket, len(r.Rows))
+		}
+	}
 	rows := append([]SplitCounts(nil), r.Rows...)
 	for k := range rows {
 		rows[k].New.Merge(o.Rows[k].New)

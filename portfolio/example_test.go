@@ -118,3 +118,30 @@ func ExampleTopCustomers() {
 	// best customer: Bolt, 5000 of 10000 (0.5)
 	// rest: 5000, of which 500 without a company
 }
+
+// Example_merge computes the best customers over two halves of the deals,
+// as two machines would, and merges the results: the same as over the
+// whole.
+func Example_merge() {
+	ds := examplePortal()
+	first, second := ds.Records, ds.Records
+	first.Deals, second.Deals = ds.Deals[:3], ds.Deals[3:]
+
+	a, err := portfolio.TopCustomers(sales.MustDataset(first), firstHalf, 1)
+	if err != nil {
+		panic(err)
+	}
+	b, err := portfolio.TopCustomers(sales.MustDataset(second), firstHalf, 1)
+	if err != nil {
+		panic(err)
+	}
+	if err := a.Merge(b); err != nil {
+		panic(err)
+	}
+	for _, c := range a.Companies {
+		fmt.Printf("%s: %d deal(s), %s\n", c.Name, c.Won.Count, c.Won.Value.Decimal())
+	}
+	// Output:
+	// Bolt: 1 deal(s), 5000
+	// Acme: 2 deal(s), 4500
+}

@@ -72,7 +72,7 @@ func TopProducts(ds *sales.Dataset, p sales.Period, n int) (ProductSales, error)
 	if err := checkTop(n); err != nil {
 		return ProductSales{}, fmt.Errorf("portfolio: top products: %w", err)
 	}
-	r := ProductSales{Period: p, Currency: ds.Currency(), Top: n}
+	r := ProductSales{Period: p, Currency: ds.Currency(), Top: n, Products: []ProductLine{}}
 	var acc productAccumulator
 	for i := range ds.Deals {
 		if !r.won(ds, i, p) {
@@ -177,6 +177,9 @@ func (s *amounts) value() decimal.Decimal {
 
 // lines converts every product's sums into the home currency.
 func (a *productAccumulator) lines(ds *sales.Dataset) []ProductLine {
+	if len(a.keys) == 0 {
+		return []ProductLine{}
+	}
 	out := make([]ProductLine, len(a.keys))
 	for j, k := range a.keys {
 		pl := ProductLine{Product: k.id, Name: productName(ds, k, a.names[j]), Quantity: a.qty[j]}

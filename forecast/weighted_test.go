@@ -223,3 +223,55 @@ func TestPipelineCoverage_noTarget(t *testing.T) {
 		t.Errorf("PipelineCoverage without targets: team %+v level %q, want no value", got.Team, got.Level)
 	}
 }
+
+func TestWeighted_precision(t *testing.T) {
+	// Each case is one open deal in a stage of the given probability;
+	// the weighted value is the exact product of the value and the
+	// probability's shortest decimal.
+	tests := []struct {
+		name   string
+		prob   float64
+		amount string
+		want   string
+	}{
+		{"tenth", 0.1, "33.33", "3.333"},
+		{"a third", 1.0 / 3, "300", "99.9999999999999900"}, // 0.3333333333333333 × 300
+		{"seven decimals", 0.5, "0.0000001", "0.00000005"},
+		{"overflow of millionths", 0.5, "20000000000000", "10000000000000"},
+		{"negative", 0.25, "-80", "-20"},
+		{"zero probability", 0, "1000", "0"},
+		{"certain", 1, "12.5", "12.5"},
+	}
+	for _, tt := range tests {
+		recs := sales.Records{
+			Pipelines: []sales.Pipeline{{ID: "p", Stages: []sales.Stage{
+				{ID: "s", Kind: sales.StageOpen, Probability: tt.prob},
+			}}},
+			Deals: []sales.Deal{{ID: "1", Pipeline: "p", Stage: "s", Amount: Amount(tt.amount),
+				Created: day(1, 1), CloseDate: day(3, 5)}},
+		}
+		got, err := forecast.Weighted(sales.MustDataset(recs), asOf, marchApril)
+		if err != nil {
+			t.Fatalf("Weighted(%s): %v", tt.name, err)
+		}
+		EqualMoney(t, "Weighted("+tt.name+")", got.Team.Total.Weighted.Decimal(), D(tt.want))
+		EqualMoney(t, "Weighted("+tt.name+") by stage", got.Stages[0].Weighted.Decimal(), D(tt.want))
+	}
+}
+
+func TestWeighted_badProbability(t *testing.T) {
+	// A probability above 1 is not a probability: not weighted, counted.
+	recs := sales.Records{
+		Pipelines: []sales.Pipeline{{ID: "p", Stages: []sales.Stage{
+			{ID: "s", Kind: sales.StageOpen, Probability: 15},
+		}}},
+		Deals: []sales.Deal{{ID: "1", Pipeline: "p", Stage: "s", Amount: Amount("100"),
+			Created: day(1, 1), CloseDate: day(3, 5)}},
+	}
+	got, err := forecast.Weighted(sales.MustDataset(recs), asOf, marchApril)
+	if err != nil {
+		t.Fatalf("Weighted: %v", err)
+	}
+	cellIs(t, "Weighted(probability 15)", got.Team.Total.Open, got.Team.Total.Weighted, 1, "100", "0")
+	tallyIs(t, "Weighted(probability 15): bad", got.BadProbability, 1, "100", 0, 0)
+}

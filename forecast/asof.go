@@ -9,6 +9,12 @@ import (
 	"github.com/salespilot/sales/kpi"
 )
 
+// BUG(forecast): PipelineAsOf rebuilds stages and expected close dates
+// from their histories, but a deal's owner and amount are today's: the
+// model keeps no history of them, so a deal handed to another rep, or
+// re-priced, since the instant asked about shows under today's owner and
+// at today's value.
+
 // PastPipeline is B05 of the catalogue: the open pipeline as it stood at
 // At, rebuilt from the deals' histories.
 type PastPipeline struct {

@@ -32,6 +32,9 @@ func lifecycleAt(c *sales.Contact, asOf time.Time) (sales.LifecycleStage, bool) 
 	return c.Lifecycle, false
 }
 
+// BUG(forecast): ActiveLeads splits leads by their current lead status,
+// whatever asOf: the model keeps no history of lead statuses.
+
 // leadStages are the lifecycle stages the catalogue calls active leads,
 // in order.
 var leadStages = []sales.LifecycleStage{

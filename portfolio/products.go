@@ -9,6 +9,11 @@ import (
 	"github.com/salespilot/sales"
 )
 
+// BUG(portfolio): TopProducts converts each product's lines once per
+// currency. Into a home currency other than the rates' base currency a
+// conversion is rounded to eight decimal places, so the merge of two
+// halves may then differ from the whole in the eighth decimal place.
+
 // ProductLine is what one product sold: its lines, quantity and value.
 type ProductLine struct {
 	// Product is the product's id; empty for lines that name no product,

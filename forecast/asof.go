@@ -68,8 +68,8 @@ type PastPipeline struct {
 // For an at at or after every change the histories record, such as the
 // data's "now", the result equals kpi.OpenDealsByStage and Weighted at
 // that instant, as long as each deal's last visit and last close date are
-// its current ones. Results do not merge: call it on the whole portal.
-// PipelineAsOf fails on a zero at and an invalid horizon.
+// its current ones. Results over two halves of a portal's deals merge with
+// Merge. PipelineAsOf fails on a zero at and an invalid horizon.
 func PipelineAsOf(ds *sales.Dataset, at time.Time, h Horizon) (PastPipeline, error) {
 	if err := checkAsOf(at); err != nil {
 		return PastPipeline{}, fmt.Errorf("forecast: pipeline as of: %w", err)
@@ -90,6 +90,29 @@ func PipelineAsOf(ds *sales.Dataset, at time.Time, h Horizon) (PastPipeline, err
 	r.Open = g.openDeals(at)
 	r.Open.UnknownStage, r.Open.NotYetCreated = unknown.Count, r.NotYetCreated
 	return r, nil
+}
+
+// Merge adds the pipeline of o, rebuilt from other deals of the same
+// portal at the same instant and horizon, to r. It fails when they differ.
+func (r *PastPipeline) Merge(o PastPipeline) error {
+	if !r.At.Equal(o.At) {
+		return fmt.Errorf("forecast: merge pipeline as of: %s and %s differ", r.At, o.At)
+	}
+	open := r.Open // merged on a copy, so that r is unchanged on error
+	open.Pipelines = append([]kpi.OpenPipeline(nil), r.Open.Pipelines...)
+	if err := open.Merge(o.Open); err != nil {
+		return fmt.Errorf("forecast: merge pipeline as of: %w", err)
+	}
+	weighted := r.Weighted
+	if err := weighted.Merge(o.Weighted); err != nil {
+		return fmt.Errorf("forecast: merge pipeline as of: %w", err)
+	}
+	r.Open, r.Weighted = open, weighted
+	r.NotYetCreated += o.NotYetCreated
+	r.NoHistory += o.NoHistory
+	r.BeforeHistory += o.BeforeHistory
+	r.StageUnknown.Merge(o.StageUnknown)
+	return nil
 }
 
 // stageAt returns the slot of the open stage deal i was in at r.At, and

@@ -65,7 +65,7 @@
 // portals that split the deals (or the contacts) between them merge into
 // the result over the whole. Simulate, SalesVelocity and PipelineCoverage
 // do not merge: a quantile, a product of averages and a ratio to a target
-// are not sums.
+// are not sums, and Simulate's win rates are learned from every deal.
 //
 // # Errors
 //

@@ -223,6 +223,13 @@ func TestMerge_property(t *testing.T) {
 		}, (*forecast.Slippage).Merge)
 		return ok, errorIf(why)
 	}, genPortalCase()))
+	past := sales.Month(2026, time.June, demo.Location()).Start
+	props.Property("B05 merges", prop.ForAll(func(c portalCase) (bool, error) {
+		ok, why := merged(c, testkit.SplitDeals, func(ds *sales.Dataset) (forecast.PastPipeline, error) {
+			return forecast.PipelineAsOf(ds, past, demoHorizon())
+		}, (*forecast.PastPipeline).Merge)
+		return ok, errorIf(why)
+	}, genPortalCase()))
 	props.Property("R25 merges", prop.ForAll(func(c portalCase) (bool, error) {
 		ok, why := merged(c, splitContacts, func(ds *sales.Dataset) (forecast.LeadStages, error) {
 			return forecast.ActiveLeads(ds, now, forecast.LeadOptions{ByStatus: true})

@@ -1,0 +1,283 @@
+package forecast
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/byowner"
+)
+
+// SlippedDeal is one deal whose expected close date slipped past the end
+// of the bucket its first expected close date fell in.
+type SlippedDeal struct {
+	Deal  sales.DealID  `json:"deal"`
+	Name  string        `json:"name"`
+	Owner sales.OwnerID `json:"owner"`
+	// Stage is where the deal is now: "open", "won", "lost", or "unknown"
+	// for a stage its pipeline does not list.
+	Stage string `json:"stage"`
+	// Value is the deal's value in the home currency, null when it has
+	// none.
+	Value *decimal.Decimal `json:"value"`
+	// First is the first expected close date; Latest the last one known
+	// at asOf, which for a deal closed since is when it closed.
+	First  time.Time `json:"first"`
+	Latest time.Time `json:"latest"`
+	// Moves counts the times the expected close date was moved later;
+	// Days is the number of calendar days from First to Latest.
+	Moves int `json:"moves"`
+	Days  int `json:"days"`
+}
+
+// SlipCount is the deals whose first expected close date fell in one
+// bucket (or one owner's, or all), and how many of them slipped.
+type SlipCount struct {
+	Deals   sales.Tally `json:"deals"`
+	Slipped sales.Tally `json:"slipped"`
+	// Rate is Slipped.Count ÷ Deals.Count.
+	Rate sales.Rate `json:"rate"`
+	// Moves adds up the slipped deals' moves, Days their days slipped;
+	// MeanDays is Days ÷ Slipped.Count.
+	Moves    int64       `json:"moves"`
+	Days     int64       `json:"days"`
+	MeanDays sales.Ratio `json:"mean_days"`
+}
+
+// SlipRep is one owner's slipped deals.
+type SlipRep struct {
+	Owner sales.OwnerID `json:"owner"`
+	Name  string        `json:"name"`
+	SlipCount
+}
+
+// Slippage is B06 of the catalogue: the deals whose expected close date
+// was moved past the end of the bucket it first fell in, with how often
+// and by how many days.
+type Slippage struct {
+	AsOf     time.Time      `json:"as_of"`
+	Period   sales.Period   `json:"period"`
+	Unit     sales.Unit     `json:"unit"`
+	Buckets  sales.Buckets  `json:"buckets"`
+	Currency sales.Currency `json:"currency"`
+	// Rows is aligned with Buckets: the deals whose first expected close
+	// date fell in each. Total adds them up.
+	Rows  []SlipCount `json:"rows"`
+	Total SlipCount   `json:"total"`
+	// Reps has a row for every owner, in the order of owner ids, the
+	// unassigned row last.
+	Reps []SlipRep `json:"reps"`
+	// Deals lists every slipped deal, the most days slipped first (then
+	// the most moves, then by deal id).
+	Deals []SlippedDeal `json:"deals"`
+	// NoHistory counts deals without a close date history whose close
+	// date lies in Period: whether they slipped is not known.
+	NoHistory int64 `json:"no_history"`
+}
+
+// SlippedDeals finds the deals whose expected close date slipped. This is
+// B06 of the catalogue.
+//
+// A deal's first expected close date is the first non-zero value of its
+// close date history; the deals reported are those whose first date lies
+// in p, grouped by the bucket of unit u (cut by c in p's location) it
+// falls in. A deal slipped when its latest expected close date known at
+// asOf lies at or after the end of the whole bucket of u that holds its
+// first date. Only changes made at or before asOf count, so the report can
+// be replayed for a past asOf. A closed deal's history ends with its close,
+// so a deal won or lost after the end of its first bucket slipped too; a
+// date moved out and back in did not. Moves counts every change that
+// moved the date later, Days the calendar days (in p's location) from the
+// first date to the latest. A cleared date (zero) is skipped.
+//
+// Deals without a close date history cannot be judged: those whose close
+// date lies in p are counted in NoHistory. Results over two halves of a
+// portal's deals merge with Merge. SlippedDeals fails on a zero asOf and an
+// invalid period, unit or calendar.
+func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Calendar,
+	u sales.Unit) (Slippage, error) {
+	if err := checkAsOf(asOf); err != nil {
+		return Slippage{}, fmt.Errorf("forecast: slipped deals: %w", err)
+	}
+	if err := checkPeriod(p); err != nil {
+		return Slippage{}, fmt.Errorf("forecast: slipped deals: %w", err)
+	}
+	if err := checkBuckets(c, u); err != nil {
+		return Slippage{}, fmt.Errorf("forecast: slipped deals: %w", err)
+	}
+	b := c.Buckets(u, p)
+	r := Slippage{AsOf: asOf, Period: p, Unit: u, Buckets: b, Currency: ds.Currency(),
+		Rows: make([]SlipCount, b.Len()), Deals: []SlippedDeal{}}
+	reps := byowner.New[SlipCount](ds)
+	ends := bucketEnds(b, c, u)
+	for i := range ds.Deals {
+		d := &ds.Deals[i]
+		if len(d.CloseDateHistory) == 0 {
+			if p.Contains(d.CloseDate) {
+				r.NoHistory++
+			}
+			continue
+		}
+		s, ok := slip(d, asOf)
+		if !ok || !p.Contains(s.First) {
+			continue
+		}
+		k := b.Index(s.First)
+		slipped := !s.Latest.Before(ends[k])
+		r.Rows[k].add(ds, i, s, slipped, p.Location())
+		reps.Deal(i).add(ds, i, s, slipped, p.Location())
+		if slipped {
+			r.Deals = append(r.Deals, r.slipped(ds, i, s))
+		}
+	}
+	r.Reps = byowner.Rows(reps, func(id sales.OwnerID, name string, v *SlipCount) SlipRep {
+		v.finish()
+		return SlipRep{Owner: id, Name: name, SlipCount: *v}
+	})
+	slices.SortFunc(r.Deals, compareSlipped)
+	r.sum()
+	return r, nil
+}
+
+// bucketEnds returns the end of the whole bucket of u that holds each of
+// b's buckets. Only the last can differ from the bucket's own end: b clips
+// it at the period's end.
+func bucketEnds(b sales.Buckets, c sales.Calendar, u sales.Unit) []time.Time {
+	ends := make([]time.Time, b.Len())
+	for k, p := range b.All() {
+		ends[k] = p.End
+	}
+	if n := b.Len(); n > 0 {
+		ends[n-1] = c.Bucket(u, b.Period(n-1).Start).End
+	}
+	return ends
+}
+
+// slipping is what a deal's close date history says up to asOf.
+type slipping struct {
+	First, Latest time.Time
+	Moves         int
+}
+
+// slip reads deal d's close date history up to asOf; false when it holds
+// no date by then.
+func slip(d *sales.Deal, asOf time.Time) (slipping, bool) {
+	var s slipping
+	for _, ch := range d.CloseDateHistory {
+		switch {
+		case ch.At.After(asOf):
+			return s, !s.First.IsZero()
+		case ch.CloseDate.IsZero():
+		case s.First.IsZero():
+			s.First, s.Latest = ch.CloseDate, ch.CloseDate
+		default:
+			if ch.CloseDate.After(s.Latest) {
+				s.Moves++
+			}
+			s.Latest = ch.CloseDate
+		}
+	}
+	return s, !s.First.IsZero()
+}
+
+// add counts deal i, and whether it slipped.
+func (c *SlipCount) add(ds *sales.Dataset, i int, s slipping, slipped bool, loc *time.Location) {
+	c.Deals.AddDeal(ds, i)
+	if !slipped {
+		return
+	}
+	c.Slipped.AddDeal(ds, i)
+	c.Moves += int64(s.Moves)
+	c.Days += int64(days(s.First, s.Latest, loc))
+}
+
+// merge adds the counts of o to c.
+func (c *SlipCount) merge(o SlipCount) {
+	c.Deals.Merge(o.Deals)
+	c.Slipped.Merge(o.Slipped)
+	c.Moves += o.Moves
+	c.Days += o.Days
+	c.finish()
+}
+
+// finish sets the rate and the mean from the counts.
+func (c *SlipCount) finish() {
+	c.Rate = sales.Rate{Num: c.Slipped.Count, Den: c.Deals.Count}
+	c.MeanDays = sales.Ratio{Num: decimal.NewFromInt(c.Days),
+		Den: decimal.NewFromInt(c.Slipped.Count)}
+}
+
+// slipped describes deal i for the list.
+func (r *Slippage) slipped(ds *sales.Dataset, i int, s slipping) SlippedDeal {
+	d := &ds.Deals[i]
+	out := SlippedDeal{Deal: d.ID, Name: d.Name, Owner: d.Owner, Stage: "unknown",
+		First: s.First, Latest: s.Latest, Moves: s.Moves,
+		Days: days(s.First, s.Latest, r.Period.Location())}
+	if k := ds.DealKind(i); k != 0 {
+		out.Stage = k.String()
+	}
+	if v, state := ds.DealValue(i); state == sales.ValueOK {
+		out.Value = &v
+	}
+	return out
+}
+
+// days returns the number of calendar days from a's date to b's, both
+// read in loc.
+func days(a, b time.Time, loc *time.Location) int {
+	ay, am, ad := a.In(loc).Date()
+	by, bm, bd := b.In(loc).Date()
+	x := time.Date(ay, am, ad, 12, 0, 0, 0, time.UTC)
+	y := time.Date(by, bm, bd, 12, 0, 0, 0, time.UTC)
+	return int(y.Sub(x) / (24 * time.Hour))
+}
+
+// compareSlipped orders the list: most days first, then most moves, then
+// by deal id.
+func compareSlipped(a, b SlippedDeal) int {
+	if c := cmp.Compare(b.Days, a.Days); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Moves, a.Moves); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Deal, b.Deal)
+}
+
+// sum finishes the rows and sets Total.
+func (r *Slippage) sum() {
+	r.Total = SlipCount{}
+	for k := range r.Rows {
+		r.Rows[k].finish()
+		r.Total.merge(r.Rows[k])
+	}
+	r.Total.finish()
+}
+
+// Merge adds the deals of o, computed over other deals of the same portal
+// with the same asOf, period and buckets, to r. It fails when they differ.
+func (r *Slippage) Merge(o Slippage) error {
+	if !r.AsOf.Equal(o.AsOf) || !samePeriod(r.Period, o.Period) || r.Unit != o.Unit ||
+		!sameBuckets(r.Buckets, o.Buckets) || r.Currency != o.Currency {
+		return fmt.Errorf("forecast: merge slipped deals: %s by %s as of %s and %s by %s as of %s differ",
+			r.Period, r.Unit, r.AsOf, o.Period, o.Unit, o.AsOf)
+	}
+	rows := append([]SlipCount(nil), r.Rows...)
+	for k := range rows {
+		rows[k].merge(o.Rows[k])
+	}
+	r.Rows = rows
+	r.Reps = byowner.Merge(r.Reps, o.Reps,
+		func(x *SlipRep) sales.OwnerID { return x.Owner },
+		func(dst, src *SlipRep) { dst.merge(src.SlipCount) })
+	r.Deals = append(append(make([]SlippedDeal, 0, len(r.Deals)+len(o.Deals)), r.Deals...),
+		o.Deals...)
+	slices.SortFunc(r.Deals, compareSlipped)
+	r.NoHistory += o.NoHistory
+	r.sum()
+	return nil
+}

@@ -1,0 +1,46 @@
+// Package portfolio computes the customer-portfolio reports: what sells,
+// to whom, and how concentrated the revenue is.
+//
+// Every function takes a *sales.Dataset and the period it covers, and
+// returns a plain value that marshals to stable JSON. None reads the
+// clock, logs or keeps state between calls.
+//
+// # Catalogue
+//
+//	R41  TopProducts     line-item value and quantity by product; top N and "other"
+//	R42  NewVsExisting   deals won per bucket: new business, existing customers, no company
+//	R43  RevenueByType   won value by company type or by industry
+//	R44  TopCustomers    won value by company: top N, the rest, the top N's share
+//
+// # Conventions
+//
+// Every report looks at the deals won in a period: a deal whose stage is
+// a won one (from the stage's kind, never its label) and whose close date
+// lies in the half-open period. Won deals without a close date fall in no
+// period and are counted in NoCloseDate; deals whose stage their pipeline
+// does not list are counted in UnknownStage. Values are in the portal's
+// home currency: a deal without an amount, or in a currency without a
+// rate, counts in volumes and adds nothing to values (sales.Tally's
+// NoAmount and NoRate). Shares keep their numerator and denominator
+// (sales.Ratio): a share of nothing has no value.
+//
+// A deal without a company is never folded into another group: each
+// report shows it on a row of its own.
+//
+// # Merging
+//
+// Every report has a Merge method: the results over two portals that
+// split the deals between them (line items follow their deal) merge into
+// the result over the whole. The top N of a merged result is taken after
+// merging, so each result keeps every product or company, not only its
+// top N. NewVsExisting keeps, for the same reason, each company's first
+// win, so that a deal whose company's earlier win is in the other half is
+// classified as the whole would classify it.
+//
+// # Errors
+//
+// Functions fail only on arguments no report can use: a period that ends
+// before it starts, an invalid unit or calendar, a negative top N.
+// Defects of the data are counted in the result, never an error and never
+// a panic.
+package portfolio

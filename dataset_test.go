@@ -169,3 +169,34 @@ func TestDeal_StageAt(t *testing.T) {
 		}
 	}
 }
+
+func TestDataset_ExpectedCloseAt(t *testing.T) {
+	r := validRecords()
+	t0 := r.Deals[0].Created
+	day := func(n int) time.Time { return t0.AddDate(0, 0, n) }
+	r.Deals = []Deal{
+		// Open, expected on day 10, moved to day 20 on day 5.
+		{ID: "moved", Pipeline: "p", Stage: "open", Created: t0, CloseDate: day(20),
+			CloseDateHistory: []CloseDateChange{{At: t0, CloseDate: day(10)}, {At: day(5), CloseDate: day(20)}}},
+		// Open, no history.
+		{ID: "plain", Pipeline: "p", Stage: "open", Created: t0, CloseDate: day(7)},
+		// Won on day 9, no history: nothing was recorded as expected.
+		{ID: "won", Pipeline: "p", Stage: "won", Created: t0, CloseDate: day(9)},
+	}
+	ds := MustDataset(r)
+	for _, tt := range []struct {
+		deal int
+		at   time.Time
+		want time.Time
+	}{
+		{0, day(1), day(10)},
+		{0, day(5), day(20)},
+		{0, t0.Add(-time.Hour), day(10)}, // before the history: its first value
+		{1, day(1), day(7)},
+		{2, day(1), time.Time{}},
+	} {
+		if got := ds.ExpectedCloseAt(tt.deal, tt.at); !got.Equal(tt.want) {
+			t.Errorf("ExpectedCloseAt(%s, %s) = %s, want %s", ds.Deals[tt.deal].ID, tt.at, got, tt.want)
+		}
+	}
+}

@@ -63,3 +63,36 @@ func (d *Dataset) stageInHistory(i int, p *Pipeline, h []StageVisit, t time.Time
 	}
 	return p.Stages[s].Kind, s, true
 }
+
+// ExpectedCloseAt returns the date the i-th deal was expected to close, as
+// it stood at instant t: the value its close date history held at t (its
+// first value when the history starts after t). A deal open now, seen
+// after the last change its history records, or without a history, has
+// its CloseDate. A deal without a history that has closed since has no
+// expected date then: its CloseDate is when it closed, not what was
+// expected. The zero time means none.
+func (d *Dataset) ExpectedCloseAt(i int, t time.Time) time.Time {
+	deal := &d.Deals[i]
+	open := d.DealKind(i) == StageOpen
+	h := deal.CloseDateHistory
+	switch {
+	case len(h) == 0 && open:
+		return deal.CloseDate
+	case len(h) == 0:
+		return time.Time{}
+	case open && !h[len(h)-1].At.After(t):
+		return deal.CloseDate
+	}
+	v := 0
+	for j := len(h) - 1; j > 0; j-- {
+		if !h[j].At.After(t) {
+			v = j
+			break
+		}
+	}
+	return h[v].CloseDate
+}
+
+// DealPipelineIndex returns the position in Pipelines of the i-th deal's
+// pipeline, or -1 when its pipeline is not listed.
+func (d *Dataset) DealPipelineIndex(i int) int { return int(d.dealPipeline[i]) }

@@ -26,7 +26,9 @@ func TestPipelineAsOf(t *testing.T) {
 			got.NotYetCreated, got.NoHistory, got.BeforeHistory)
 	}
 	tallyIs(t, "PipelineAsOf: stage unknown", got.StageUnknown, 2, "400", 1, 0)
-	tallyIs(t, "PipelineAsOf: unknown stage", got.Weighted.UnknownStage, 1, "50", 0, 0)
+	// B01 leaves out every deal whose stage then cannot be told: d8 and,
+	// open then in a stage nothing records, d22 and d23.
+	tallyIs(t, "PipelineAsOf: unknown stage", got.Weighted.UnknownStage, 3, "450", 1, 0)
 
 	// R26: sales has qualify d1 1000; propose d2 500, d5 300, d11 600;
 	// negotiate d12 250. Renewals has hold d6 800 and odd d7 100.

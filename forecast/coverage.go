@@ -103,15 +103,13 @@ func PipelineCoverage(ds *sales.Dataset, asOf time.Time, p sales.Period) (Covera
 func (r *CoverageReport) due(ds *sales.Dataset) []CoverageRow {
 	g := newGrid(ds, Horizon{Period: r.Period, Unit: sales.UnitYear})
 	for i := range ds.Deals {
-		switch kind := ds.DealKind(i); {
-		case kind == 0:
+		switch slot, expected, st := g.st.openAt(ds, i, r.AsOf); {
+		case st == standUnknown:
 			r.UnknownStage.AddDeal(ds, i)
-		case kind != sales.StageOpen:
-		case ds.Deals[i].Created.After(r.AsOf):
+		case st == standNotYet:
 			r.NotYetCreated++
-		case r.Period.Contains(ds.Deals[i].CloseDate):
-			slot, _ := g.st.dealSlot(ds, i)
-			g.add(i, slot, ds.Deals[i].CloseDate)
+		case st == standOpen && r.Period.Contains(expected):
+			g.add(i, slot, expected)
 		}
 	}
 	stages := make([]slotSum, g.st.len())

@@ -190,27 +190,23 @@ func (r *Simulation) stageIndex(st *stageTable) []int {
 // forecastSlot returns the stage slot of deal i when it is one of the
 // deals forecast, and counts it apart when it is not.
 func (r *Simulation) forecastSlot(ds *sales.Dataset, st *stageTable, i int) (int, bool) {
-	d := &ds.Deals[i]
-	switch kind := ds.DealKind(i); {
-	case kind == 0:
+	slot, expected, state := st.openAt(ds, i, r.AsOf)
+	switch {
+	case state == standUnknown:
 		r.UnknownStage++
-		return -1, false
-	case kind != sales.StageOpen:
-		return -1, false
-	case d.Created.After(r.AsOf):
+	case state == standNotYet:
 		r.NotYetCreated++
-		return -1, false
-	case d.CloseDate.IsZero():
+	case state != standOpen:
+	case expected.IsZero():
 		r.NoCloseDate++
-		return -1, false
-	case d.CloseDate.Before(r.Period.Start):
+	case expected.Before(r.Period.Start):
 		r.ExpectedBefore++
-		return -1, false
-	case !d.CloseDate.Before(r.Period.End):
+	case !expected.Before(r.Period.End):
 		r.ExpectedAfter++
-		return -1, false
+	default:
+		return slot, true
 	}
-	return st.dealSlot(ds, i)
+	return -1, false
 }
 
 // add adds a deal of value m (in millionths) won with probability p.

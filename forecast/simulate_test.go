@@ -137,21 +137,23 @@ func TestSimulate_learned(t *testing.T) {
 			got.Learned, got.NoHistory, len(got.FellBack))
 	}
 	// Due in March: d1 1000 at 0.5, d2 500 at 0.8, d3 220 at 0.5, d4 (no
-	// amount), d6 800 at 0, d7 (NaN), d9 (no rate): expected 1010.
-	EqualMoney(t, "Simulate: expected", got.Expected, D("1010"))
-	tallyIs(t, "Simulate: deals", got.Deals, 7, "2620", 1, 1)
+	// amount), d5 300 at 0.5 (expected 30 March as of asOf), d6 800 at 0,
+	// d7 (NaN), d9 (no rate): expected 1160.
+	EqualMoney(t, "Simulate: expected", got.Expected, D("1160"))
+	tallyIs(t, "Simulate: deals", got.Deals, 8, "2920", 1, 1)
 	tallyIs(t, "Simulate: bad probability", got.BadProbability, 1, "100", 0, 0)
-	if got.ExpectedBefore != 1 || got.ExpectedAfter != 1 || got.NoCloseDate != 1 ||
+	if got.ExpectedBefore != 1 || got.ExpectedAfter != 0 || got.NoCloseDate != 1 ||
 		got.UnknownStage != 1 || got.NotYetCreated != 1 {
-		t.Errorf("Simulate: before %d, after %d, no date %d, unknown %d, not yet %d; want 1 each",
+		t.Errorf("Simulate: before %d, after %d, no date %d, unknown %d, not yet %d; want 1, 0, 1, 1, 1",
 			got.ExpectedBefore, got.ExpectedAfter, got.NoCloseDate, got.UnknownStage, got.NotYetCreated)
 	}
-	// Won so far 400 of 2000: 1600 remain, reached only when d1, d2 and d3
-	// are all won (1720): 0.5 × 0.8 × 0.5 = 0.2.
-	if v, ok := got.Reach.Value(); !ok || math.Abs(v-0.2) > 0.02 {
-		t.Errorf("Simulate: reach = %+v, want 0.2 ± 0.02", got.Reach)
+	// Won so far 400 of 2000: 1600 remain, reached only when d1 and d2 are
+	// won with d3 or d5 (1720 or 1800; d1, d2 and both make 2020):
+	// 0.5 × 0.8 × (1 − 0.5 × 0.5) = 0.3.
+	if v, ok := got.Reach.Value(); !ok || math.Abs(v-0.3) > 0.02 {
+		t.Errorf("Simulate: reach = %+v, want 0.3 ± 0.02", got.Reach)
 	}
-	EqualMoney(t, "Simulate: max", got.Max, D("1720"))
+	EqualMoney(t, "Simulate: max", got.Max, D("2020"))
 }
 
 func TestSimulate_learnSince(t *testing.T) {

@@ -3,6 +3,7 @@ package forecast
 import (
 	"encoding/json"
 	"math"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -67,15 +68,32 @@ func probability(p float64) (decimal.Decimal, bool) {
 // len returns the number of slots.
 func (t *stageTable) len() int { return len(t.kind) }
 
-// dealSlot returns the slot of deal i's current stage, and false when its
-// pipeline or its stage is unknown.
-func (t *stageTable) dealSlot(ds *sales.Dataset, i int) (int, bool) {
-	s, ok := ds.DealStage(i)
-	if !ok {
-		return -1, false
+// standing says where a deal stood at an instant, for the forecasts.
+type standing uint8
+
+const (
+	standClosed  standing = iota // closed then: not forecast
+	standOpen                    // open, in a known stage
+	standNotYet                  // created after the instant
+	standUnknown                 // in a stage that cannot be told
+)
+
+// openAt places deal i at instant at, as sales.Dataset.DealAt rebuilds it
+// from the deal's histories: whether it was open then and, if so, the slot
+// of its stage then and its expected close date then. A deal whose stage
+// then cannot be told (its pipeline does not list it, or it closed since
+// and has no stage history) is standUnknown.
+func (t *stageTable) openAt(ds *sales.Dataset, i int, at time.Time) (int, time.Time, standing) {
+	kind, s, existed := ds.DealAt(i, at)
+	switch {
+	case !existed:
+		return -1, time.Time{}, standNotYet
+	case kind == 0 || (kind == sales.StageOpen && s < 0):
+		return -1, time.Time{}, standUnknown
+	case kind != sales.StageOpen:
+		return -1, time.Time{}, standClosed
 	}
-	p, _ := ds.PipelineIndex(ds.Deals[i].Pipeline)
-	return t.first[p] + s, true
+	return t.first[ds.DealPipelineIndex(i)] + s, ds.ExpectedCloseAt(i, at), standOpen
 }
 
 // slotOf returns the slot of the stage with the given id in pipeline p,

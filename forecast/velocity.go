@@ -98,11 +98,10 @@ func SalesVelocity(ds *sales.Dataset, asOf time.Time,
 	t := byowner.New[VelocityRow](ds)
 	for i := range ds.Deals {
 		d := &ds.Deals[i]
+		if kind, _, existed := ds.DealAt(i, asOf); existed && kind == sales.StageOpen {
+			t.Deal(i).Open++
+		}
 		switch ds.DealKind(i) {
-		case sales.StageOpen:
-			if !d.Created.After(asOf) {
-				t.Deal(i).Open++
-			}
 		case sales.StageWon:
 			if lookback.Contains(d.CloseDate) {
 				t.Deal(i).Cycle.add(d.Created, d.CloseDate)

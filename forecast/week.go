@@ -62,17 +62,16 @@ func ClosingThisWeek(ds *sales.Dataset, asOf time.Time, c sales.Calendar) (WeekC
 	r := WeekClosing{AsOf: asOf, Week: week, Currency: ds.Currency()}
 	g := newGrid(ds, Horizon{Period: week, Unit: sales.UnitWeek, Calendar: c})
 	for i := range ds.Deals {
-		switch kind := ds.DealKind(i); {
-		case kind == 0:
+		switch slot, expected, st := g.st.openAt(ds, i, asOf); {
+		case st == standUnknown:
 			r.UnknownStage.AddDeal(ds, i)
-		case kind != sales.StageOpen:
-		case ds.Deals[i].Created.After(asOf):
+		case st == standNotYet:
 			r.NotYetCreated++
-		case ds.Deals[i].CloseDate.IsZero():
+		case st != standOpen:
+		case expected.IsZero():
 			r.NoCloseDate++
-		case week.Contains(ds.Deals[i].CloseDate):
-			slot, _ := g.st.dealSlot(ds, i)
-			g.add(i, slot, ds.Deals[i].CloseDate)
+		case week.Contains(expected):
+			g.add(i, slot, expected)
 		}
 	}
 	stages := make([]slotSum, g.st.len())

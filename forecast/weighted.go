@@ -26,14 +26,14 @@ type WeightedPipeline struct {
 	// Stages breaks Team.Total down by open stage, every pipeline's in the
 	// portal's order, with the probability each was weighted by.
 	Stages []StageWeight `json:"stages"`
-	// UnknownStage tallies the deals whose stage their pipeline does not
-	// list (or whose pipeline is unknown): whether they are open is not
-	// known, so they are in no row. BadProbability tallies open deals
+	// UnknownStage tallies the deals whose stage at AsOf cannot be told:
+	// their pipeline does not list it (or the pipeline is unknown), or
+	// they closed since and have no stage history. They are in no row. BadProbability tallies open deals
 	// whose stage's probability is not a number in [0, 1]: they count in
 	// the rows' open value and add nothing to the weighted value.
 	UnknownStage   sales.Tally `json:"unknown_stage"`
 	BadProbability sales.Tally `json:"bad_probability"`
-	// NotYetCreated counts open deals created after AsOf, left out.
+	// NotYetCreated counts deals created after AsOf, left out.
 	NotYetCreated int64 `json:"not_yet_created"`
 }
 
@@ -42,15 +42,19 @@ type WeightedPipeline struct {
 // falls, counted with its value and its value times its stage's
 // probability. This is B01 of the catalogue.
 //
-// A deal is open at asOf when its current stage is open and it was created
-// at or before asOf. Its expected close date is its CloseDate. Deals
+// A deal is open at asOf when it stood in an open stage then, as
+// sales.Dataset.DealAt rebuilds it from its stage history, and is weighted
+// by that stage's probability; its expected close date is the one it had
+// then (sales.Dataset.ExpectedCloseAt). At the present moment these are
+// its current stage and CloseDate; for a past asOf this is the pipeline as
+// it stood (B05). Deals
 // expected before h.Period starts go to Earlier (with a horizon that starts
 // at asOf, these are the overdue deals), deals expected at or after its
 // end to Later, deals without a date to NoCloseDate; every open deal is in
 // exactly one column, and Total adds them up. Weighting is exact, as the
 // package documentation says; a stage of probability 0 adds 0. A deal
-// whose stage is not in its pipeline is tallied in UnknownStage, not
-// guessed at.
+// whose stage then cannot be told is tallied in UnknownStage, not guessed
+// at.
 //
 // Results over two halves of a portal's deals merge with Merge. Weighted
 // fails on a zero asOf and on a horizon with an invalid period, unit or
@@ -66,15 +70,13 @@ func Weighted(ds *sales.Dataset, asOf time.Time, h Horizon) (WeightedPipeline, e
 	var unknown sales.Tally
 	var notYet int64
 	for i := range ds.Deals {
-		switch kind := ds.DealKind(i); {
-		case kind == 0:
+		switch slot, expected, st := g.st.openAt(ds, i, asOf); st {
+		case standUnknown:
 			unknown.AddDeal(ds, i)
-		case kind != sales.StageOpen:
-		case ds.Deals[i].Created.After(asOf):
+		case standNotYet:
 			notYet++
-		default:
-			slot, _ := g.st.dealSlot(ds, i)
-			g.add(i, slot, ds.Deals[i].CloseDate)
+		case standOpen:
+			g.add(i, slot, expected)
 		}
 	}
 	r := g.weighted(asOf)

@@ -38,15 +38,18 @@ func TestWeighted(t *testing.T) {
 	cellIs(t, "Weighted: Bob's total", bob.Total.Open, bob.Total.Weighted, 4, "1070", "610")
 	// Cy: d7, whose probability is NaN, counts in the open value only.
 	cellIs(t, "Weighted: Cy in March", cy.Buckets[0].Open, cy.Buckets[0].Weighted, 1, "100", "0")
-	// Unassigned: d5 300 (150) in April.
-	cellIs(t, "Weighted: unassigned in April", none.Buckets[1].Open, none.Buckets[1].Weighted,
+	// Unassigned: d5 300 (150), expected on 30 March as of asOf (its move
+	// to 10 April was made later).
+	cellIs(t, "Weighted: unassigned in March", none.Buckets[0].Open, none.Buckets[0].Weighted,
 		1, "300", "150")
+	cellIs(t, "Weighted: unassigned in April", none.Buckets[1].Open, none.Buckets[1].Weighted,
+		0, "0", "0")
 	if none.Name != "unassigned" {
 		t.Errorf("Weighted: last row named %q, want unassigned", none.Name)
 	}
 	// Team: 10 deals worth 250 + 2620 + 300 + 600 = 3770, weighted 1360.
 	team := got.Team
-	cellIs(t, "Weighted: team in March", team.Buckets[0].Open, team.Buckets[0].Weighted, 7, "2620", "710")
+	cellIs(t, "Weighted: team in March", team.Buckets[0].Open, team.Buckets[0].Weighted, 8, "2920", "860")
 	cellIs(t, "Weighted: team later", team.Later.Open, team.Later.Weighted, 0, "0", "0")
 	cellIs(t, "Weighted: team", team.Total.Open, team.Total.Weighted, 10, "3770", "1360")
 	tallyIs(t, "Weighted: unknown stage", got.UnknownStage, 1, "50", 0, 0)
@@ -182,17 +185,18 @@ func TestPipelineCoverage(t *testing.T) {
 	if err != nil {
 		t.Fatalf("PipelineCoverage: %v", err)
 	}
-	// Due in March: Ann 600, Bob 110 (d3), Cy 0 (d7 not weighted): 710.
-	// Won by asOf: d22 400 and d23 (no amount). Portal target 2000: 1600
-	// remain, so coverage is 710 / 1600 = 0.44375.
+	// Due in March as of asOf: Ann 600, Bob 110 (d3), Cy 0 (d7 not
+	// weighted), unassigned 150 (d5, expected 30 March then): 860. Won by
+	// asOf: d22 400 and d23 (no amount). Portal target 2000: 1600 remain,
+	// so coverage is 860 / 1600 = 0.5375.
 	if got.Level != "portal" {
 		t.Errorf("PipelineCoverage: level %q, want portal", got.Level)
 	}
 	team := got.Team
-	EqualMoney(t, "PipelineCoverage: team due", team.Due.Weighted.Decimal(), D("710"))
+	EqualMoney(t, "PipelineCoverage: team due", team.Due.Weighted.Decimal(), D("860"))
 	tallyIs(t, "PipelineCoverage: team won so far", team.WonSoFar, 2, "400", 1, 0)
-	if v, ok := team.Coverage.Value(); !ok || !v.Equal(D("0.44375")) || team.TargetMet {
-		t.Errorf("PipelineCoverage: team coverage %v %v (met %v), want 0.44375", v, ok, team.TargetMet)
+	if v, ok := team.Coverage.Value(); !ok || !v.Equal(D("0.5375")) || team.TargetMet {
+		t.Errorf("PipelineCoverage: team coverage %v %v (met %v), want 0.5375", v, ok, team.TargetMet)
 	}
 	// Ann: 600 against her 1500: 0.4. Bob won 400 of his 300: met, no
 	// value. Cy has no target: no value.

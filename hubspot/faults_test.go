@@ -45,7 +45,7 @@ func faultRun(t *testing.T, o fakehub.Options, opts ...hubspot.Option) (sales.Re
 		if d := diff(recs, got); d != "" {
 			t.Errorf("ReadPortal under faults differs from the portal:\n%s", d)
 		}
-	} else if len(got.Deals)+len(got.Owners)+len(got.Activities) != 0 {
+	} else if err != nil && len(got.Deals)+len(got.Owners)+len(got.Activities) != 0 {
 		t.Errorf("ReadPortal failed with %v but returned records", err)
 	}
 	if err != nil && strings.Contains(err.Error(), testToken) {

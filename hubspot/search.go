@@ -117,7 +117,7 @@ func (c *Client) searchPage(ctx context.Context, object, prop string, lo, hi int
 		}}},
 		"sorts":      []any{map[string]string{"propertyName": "hs_object_id", "direction": "ASCENDING"}},
 		"properties": []string{"hs_object_id"},
-		"limit":      searchPageSize,
+		"limit":      min(searchPageSize, c.cap()),
 	}
 	if after != "" {
 		body["after"] = after

@@ -1,6 +1,7 @@
 package hubspot
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/salespilot/sales"
@@ -131,8 +132,16 @@ func visitChanges(vs []sales.StageVisit) []change {
 	return out
 }
 
+// sortChanges orders changes by time, an end before a start at the same
+// instant (the end closes the visit before; an end has an empty value),
+// and drops repeats.
 func sortChanges(ch []change) []change {
-	slices.SortStableFunc(ch, func(a, b change) int { return a.at.Compare(b.at) })
+	slices.SortStableFunc(ch, func(a, b change) int {
+		if c := a.at.Compare(b.at); c != 0 {
+			return c
+		}
+		return cmp.Compare(len(a.val), len(b.val))
+	})
 	return slices.CompactFunc(ch, func(a, b change) bool { return a.at.Equal(b.at) && a.val == b.val })
 }
 

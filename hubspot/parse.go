@@ -129,7 +129,7 @@ var (
 //
 //   - RFC 3339 with or without fractional seconds, "2025-09-01T14:03:11.123Z"
 //     or "2025-09-01T14:03:11+02:00" (a value with no offset is UTC);
-//   - epoch milliseconds, "1756735391123", where "0" means no value, as in
+//   - epoch milliseconds, "1756735391123", where 0 means no value, as in
 //     hs_closed_deal_close_date;
 //   - a calendar date, "2025-09-01", which HubSpot stores as midnight UTC
 //     but which means a day on the portal's calendar: parseTime returns
@@ -172,6 +172,9 @@ func parseEpochMillis(s string, loc *time.Location) (time.Time, timeKind, error)
 	ms, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
 		return time.Time{}, timeNone, errors.New("not epoch milliseconds")
+	}
+	if ms == 0 {
+		return time.Time{}, timeNone, nil // "0", "00": no value
 	}
 	return inRange(time.UnixMilli(ms).In(loc), timeEpochMs)
 }

@@ -116,3 +116,24 @@ func TestReadExport_mintsOwners(t *testing.T) {
 			recs.Owners, rep.NewOwners, recs.Deals[0].Owner)
 	}
 }
+
+func TestReadExportFolder(t *testing.T) {
+	recs, xrep, _, err := hubspot.ReadExportFolder(os.DirFS("testdata/export"))
+	if err != nil {
+		t.Fatalf("ReadExportFolder = %v", err)
+	}
+	// The same as TestReadExport, with the catalogue, owners and zone
+	// read from the JSON files.
+	if len(recs.Pipelines) != 2 || recs.Pipelines[0].ID != "default" ||
+		recs.Pipelines[0].Stages[0].ID != "contractsent" || recs.TimeZone != "America/Phoenix" ||
+		recs.Currency != "USD" || recs.Deals[0].Owner != "11" || recs.Owners[0].Team != "West" {
+		t.Errorf("ReadExportFolder = pipelines %v, zone %q, currency %q, owners %v",
+			recs.Pipelines, recs.TimeZone, recs.Currency, recs.Owners)
+	}
+	if len(xrep.Rejected) != 9 {
+		t.Errorf("ReadExportFolder: %d rejections, want 9", len(xrep.Rejected))
+	}
+	if _, err := sales.NewDataset(recs); err != nil {
+		t.Errorf("NewDataset(export) = %v", err)
+	}
+}

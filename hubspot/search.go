@@ -31,9 +31,9 @@ func WithSearchCap(n int) Option {
 // ModifiedIDs returns the ids of the records of an object type ("deals",
 // "contacts", "calls"…) last modified in [from, to), sorted, for an
 // incremental read. It uses HubSpot's search, which returns at most the
-// search cap of results per query: a window holding more is split in two,
-// again and again, so that no record is lost. When even a one-millisecond
-// window holds more, or when a window's pages hold another number of
+// search cap of results per query: a window holding as many or more is
+// split in two, again and again, so that no record is lost. When even a
+// one-millisecond window holds that many, or when a window's pages hold another number of
 // records than the total the search announced (records changed while they
 // were read), ModifiedIDs fails with an *IncompleteError saying how many
 // were expected and how many read; it never returns a partial list.
@@ -65,7 +65,9 @@ func (c *Client) searchWindow(ctx context.Context, object, prop string, lo, hi i
 	if err != nil {
 		return err
 	}
-	if first.Total > c.cap() {
+	// A total at the cap may be the cap itself rather than the count
+	// (HubSpot does not say whether total counts past it): split then too.
+	if first.Total >= c.cap() {
 		if hi-lo <= 1 {
 			return &IncompleteError{Object: object, From: time.UnixMilli(lo), To: time.UnixMilli(hi),
 				Expected: first.Total, Read: 0, Reason: "more records than the search cap " +

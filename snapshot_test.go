@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -77,4 +78,45 @@ func ExampleWriteSnapshot() {
 	}
 	fmt.Println(back.TimeZone, back.Currency, back.Owners[0].Name)
 	// Output: Europe/Paris EUR Ada
+}
+
+func BenchmarkWriteSnapshot(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
+			recs, err := demo.Generate(demo.Options{Seed: 1, Deals: n})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if err := sales.WriteSnapshot(io.Discard, recs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkReadSnapshot(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
+			recs, err := demo.Generate(demo.Options{Seed: 1, Deals: n})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := sales.WriteSnapshot(&buf, recs); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(buf.Len()))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if _, err := sales.ReadSnapshot(bytes.NewReader(buf.Bytes())); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

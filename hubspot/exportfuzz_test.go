@@ -32,7 +32,7 @@ func FuzzReadExport(f *testing.F) {
 		if err != nil || len(recs.Deals) == 0 {
 			return
 		}
-		again, _, err := hubspot.ReadExport(fstest.MapFS{"deals.csv": {Data: writeDeals(t, recs)}}, opt)
+		again, _, err := hubspot.ReadExport(fstest.MapFS{"deals.csv": {Data: writeDeals(t, recs, exportCatalogue)}}, opt)
 		if err != nil {
 			t.Fatalf("ReadExport(written deals) = %v", err)
 		}
@@ -45,7 +45,7 @@ func FuzzReadExport(f *testing.F) {
 }
 
 // writeDeals writes deals as an export with English labels.
-func writeDeals(t *testing.T, r sales.Records) []byte {
+func writeDeals(t testing.TB, r sales.Records, catalogue []sales.Pipeline) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.Write([]string{"Record ID", "Deal Name", "Pipeline", "Deal Stage", "Amount", "Currency",
@@ -53,7 +53,7 @@ func writeDeals(t *testing.T, r sales.Records) []byte {
 		"Associated Company IDs (Primary)", "Associated Contact IDs", "Closed Lost Reason", "Region"})
 	labels := map[sales.PipelineID]string{}
 	stages := map[[2]string]string{}
-	for _, p := range exportCatalogue {
+	for _, p := range catalogue {
 		labels[p.ID] = p.Label
 		for _, s := range p.Stages {
 			stages[[2]string{string(p.ID), string(s.ID)}] = s.Label

@@ -149,6 +149,11 @@
 // hs_lifecyclestage_*_date properties only, not their hs_v2_date_entered_*
 // successors, and a custom lifecycle stage has no date.
 //
+// BUG(hubspot): A deal in another currency than the home one is
+// converted with the current exchange rate, as the model holds one rate
+// per currency; HubSpot fixes a closed deal's amount_in_home_currency at
+// the rate of its close, which ReadPortal does not read.
+//
 // BUG(hubspot): ReadPortal sends one request at a time. At HubSpot's
 // rate limits that is what a private app may send anyway, but it leaves
 // the latency of each request unhidden.

@@ -27,6 +27,7 @@ type APIError struct {
 	CorrelationID string
 }
 
+// Error returns the status, category, message and correlation id on one line.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "hubspot: %s", e.Endpoint)
@@ -52,6 +53,7 @@ type AuthError struct {
 	API *APIError
 }
 
+// Error says whether the token was refused or lacks a scope.
 func (e *AuthError) Error() string {
 	what := "authentication failed (invalid or expired token)"
 	if e.API.Status == 403 {
@@ -78,6 +80,7 @@ type RateLimitError struct {
 	Waits int
 }
 
+// Error names the policy and how many waits the client made.
 func (e *RateLimitError) Error() string {
 	s := fmt.Sprintf("%s: rate limited", e.API.Error())
 	if e.Policy != "" {
@@ -102,6 +105,7 @@ type DecodeError struct {
 	Err    error
 }
 
+// Error names the endpoint, the page and where the body went wrong.
 func (e *DecodeError) Error() string {
 	s := "hubspot: " + e.Endpoint
 	if e.Page > 0 {
@@ -126,6 +130,7 @@ type RequestError struct {
 	Err      error
 }
 
+// Error names the endpoint, the page and the number of attempts.
 func (e *RequestError) Error() string {
 	s := "hubspot: " + e.Endpoint
 	if e.Page > 0 {
@@ -145,6 +150,7 @@ type PagingError struct {
 	Cursor   string
 }
 
+// Error names the endpoint, the page and the repeated cursor.
 func (e *PagingError) Error() string {
 	return fmt.Sprintf("hubspot: %s page %d: cursor %q repeats an earlier page's",
 		e.Endpoint, e.Page, e.Cursor)
@@ -162,6 +168,7 @@ type IncompleteError struct {
 	Reason   string
 }
 
+// Error names the object type, the window and the counts.
 func (e *IncompleteError) Error() string {
 	return fmt.Sprintf("hubspot: %s modified in [%s, %s): expected %d record(s), read %d: %s",
 		e.Object, e.From.UTC().Format(time.RFC3339Nano), e.To.UTC().Format(time.RFC3339Nano),

@@ -204,6 +204,7 @@ func truncated(err error) bool { return errors.Is(err, errTruncated) }
 // scrubbed is an error text already cleared of the token.
 type scrubbed struct{ s string }
 
+// Error returns the scrubbed text.
 func (e scrubbed) Error() string { return e.s }
 
 // retrier decides, after a failed attempt, whether and how long to wait

@@ -60,7 +60,7 @@ func (c *Client) paginate(ctx context.Context, path string, q url.Values, st *St
 			return nil
 		}
 		if seen[after] {
-			return &PagingError{Endpoint: cl.endpoint(), Page: n, Cursor: clip(after, 60)}
+			return &PagingError{Endpoint: cl.endpoint(), Page: n, Cursor: clip(c.redact(after), 60)}
 		}
 		seen[after] = true
 		q = cloneWith(q, "after", after)

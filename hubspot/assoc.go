@@ -3,9 +3,7 @@ package hubspot
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -14,13 +12,12 @@ import (
 
 // Associations are read with HubSpot's v4 batch endpoint, a thousand
 // records a call; a record with more associations than one answer holds
-// gets the rest from its own paged listing. Ids are resolved through
+// gets the rest by further batch requests with its cursor. Ids are resolved through
 // merges; an association to a record that was not read (an archived one,
 // say) is counted in Report.Dangling and left out.
 
 const (
 	assocBatch      = 1000
-	assocPageLimit  = 500
 	assocNotFoundOK = "NOT_FOUND"
 )
 
@@ -209,50 +206,54 @@ func (r *reader) associate(from, to string, apply func(int, string, []assocType)
 }
 
 // batchAssociations reads the associations of ids (at most assocBatch)
-// from type from to type to, following an object's own paging when one
-// answer does not hold them all.
+// from type from to type to. A record with more associations than one
+// answer holds comes back with a cursor, which the next request gives
+// beside its id, as HubSpot's batch read documents; a cursor that repeats
+// fails the read with a *PagingError.
 func (c *Client) batchAssociations(ctx context.Context, from, to string, ids []string, page int,
 	st *Stats, each func(string, []assocTo)) error {
 	in := make([]idInput, len(ids))
 	for i, id := range ids {
 		in[i] = idInput{ID: id}
 	}
-	cl := call{method: http.MethodPost, path: "/crm/v4/associations/" + from + "/" + to +
-		"/batch/read", body: map[string]any{"inputs": in}, page: page, stats: st}
-	var b assocBatchPage
-	if err := c.do(ctx, cl, &b); err != nil {
-		return err
-	}
-	for _, e := range b.Errors {
-		if !strings.Contains(strings.ToUpper(e.Category), assocNotFoundOK) &&
-			!strings.Contains(strings.ToUpper(e.Category), "NO_ASSOCIATIONS") {
-			return &APIError{Endpoint: cl.endpoint(), Page: page, Status: 207,
-				Category: clip(c.redact(e.Category), 100), Message: clip(c.redact(e.Message), 300)}
+	seen := map[idInput]bool{}
+	for len(in) > 0 {
+		cl := call{method: http.MethodPost, path: "/crm/v4/associations/" + from + "/" + to +
+			"/batch/read", body: map[string]any{"inputs": in}, page: page, stats: st}
+		var b assocBatchPage
+		if err := c.do(ctx, cl, &b); err != nil {
+			return err
 		}
-	}
-	for _, res := range b.Results {
-		each(string(res.From.ID), res.To)
-		if after, more := res.Paging.after(); more {
-			if err := c.moreAssociations(ctx, from, to, string(res.From.ID), after, st, each); err != nil {
-				return err
+		if err := c.batchErrors(&cl, b.Errors); err != nil {
+			return err
+		}
+		in = in[:0:0]
+		for _, res := range b.Results {
+			each(string(res.From.ID), res.To)
+			after, more := res.Paging.after()
+			if !more {
+				continue
 			}
+			next := idInput{ID: string(res.From.ID), After: after}
+			if seen[next] {
+				return &PagingError{Endpoint: cl.endpoint(), Page: page, Cursor: clip(c.redact(after), 60)}
+			}
+			seen[next] = true
+			in = append(in, next)
 		}
 	}
 	return nil
 }
 
-// moreAssociations reads the rest of one object's associations, from the
-// cursor after.
-func (c *Client) moreAssociations(ctx context.Context, from, to, id, after string, st *Stats,
-	each func(string, []assocTo)) error {
-	path := fmt.Sprintf("/crm/v4/objects/%s/%s/associations/%s", from, url.PathEscape(id), to)
-	q := url.Values{"limit": {fmt.Sprint(assocPageLimit)}, "after": {after}}
-	return c.paginate(ctx, path, q, st, func(cl call) (*paging, error) {
-		var p assocPage
-		if err := c.do(ctx, cl, &p); err != nil {
-			return nil, err
+// batchErrors fails on an error of a batch read other than "no
+// associations found" for a record.
+func (c *Client) batchErrors(cl *call, errs []assocError) error {
+	for _, e := range errs {
+		cat := strings.ToUpper(e.Category)
+		if !strings.Contains(cat, assocNotFoundOK) && !strings.Contains(cat, "NO_ASSOCIATIONS") {
+			return &APIError{Endpoint: cl.endpoint(), Page: cl.page, Status: 207,
+				Category: clip(c.redact(e.Category), 100), Message: clip(c.redact(e.Message), 300)}
 		}
-		each(id, p.Results)
-		return p.Paging, nil
-	})
+	}
+	return nil
 }

@@ -207,13 +207,9 @@ type assocBatchPage struct {
 	Errors  []assocError  `json:"errors"`
 }
 
-// assocPage is one page of the v4 associations of a single object.
-type assocPage struct {
-	Results []assocTo `json:"results"`
-	Paging  *paging   `json:"paging"`
-}
-
-// idInput names one record in a batch request.
+// idInput names one record in a batch request and, to read further
+// associations of it, the cursor an answer gave.
 type idInput struct {
-	ID string `json:"id"`
+	ID    string `json:"id"`
+	After string `json:"after,omitempty"`
 }

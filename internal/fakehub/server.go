@@ -259,8 +259,6 @@ func (s *Server) route(r *http.Request) (int, []byte) {
 		return s.search(parts[3], r)
 	case len(parts) == 7 && parts[1] == "v4" && parts[2] == "associations" && parts[6] == "read":
 		return s.batchAssoc(parts[3], parts[4], r)
-	case len(parts) == 7 && parts[1] == "v4" && parts[2] == "objects" && parts[5] == "associations":
-		return s.objectAssoc(parts[3], parts[4], parts[6], r)
 	}
 	return errBody(404, "OBJECT_NOT_FOUND", "no such endpoint "+p)
 }
@@ -481,7 +479,8 @@ func assocJSON(ls []link) []map[string]any {
 func (s *Server) batchAssoc(from, to string, r *http.Request) (int, []byte) {
 	var req struct {
 		Inputs []struct {
-			ID string `json:"id"`
+			ID    string `json:"id"`
+			After string `json:"after"`
 		} `json:"inputs"`
 	}
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || len(req.Inputs) > 1000 {
@@ -498,8 +497,8 @@ func (s *Server) batchAssoc(from, to string, r *http.Request) (int, []byte) {
 			continue
 		}
 		res := map[string]any{"from": map[string]string{"id": in.ID}}
-		_, end, next := window("", s.opt.AssocPageSize, len(ls))
-		res["to"] = assocJSON(ls[:end])
+		start, end, next := window(in.After, s.opt.AssocPageSize, len(ls))
+		res["to"] = assocJSON(ls[start:end])
 		if next != "" {
 			res["paging"] = pagingOf(next)
 		}
@@ -514,12 +513,4 @@ func (s *Server) batchAssoc(from, to string, r *http.Request) (int, []byte) {
 		body["numErrors"] = len(errs)
 	}
 	return status, jsonBody(body)
-}
-
-func (s *Server) objectAssoc(from, id, to string, r *http.Request) (int, []byte) {
-	ls := s.enc.links[from+"→"+to][id]
-	q := r.URL.Query()
-	size := min(orDefault(atoi(q.Get("limit")), 500), s.opt.AssocPageSize)
-	start, end, next := window(q.Get("after"), size, len(ls))
-	return 200, jsonBody(map[string]any{"results": assocJSON(ls[start:end]), "paging": pagingOf(next)})
 }

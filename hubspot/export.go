@@ -140,8 +140,9 @@ func newExportReader(opt ExportOptions) *exportReader {
 		x.loc = time.UTC
 	}
 	x.recs = sales.Records{TimeZone: x.loc.String(), Currency: opt.Currency,
-		Owners: append([]sales.Owner{}, opt.Owners...), Pipelines: append([]sales.Pipeline{}, opt.Pipelines...),
-		Deals: []sales.Deal{}, Contacts: []sales.Contact{}, Companies: []sales.Company{},
+		Owners:    append([]sales.Owner{}, opt.Owners...),
+		Pipelines: append([]sales.Pipeline{}, opt.Pipelines...),
+		Deals:     []sales.Deal{}, Contacts: []sales.Contact{}, Companies: []sales.Company{},
 		Activities: []sales.Activity{}, Products: []sales.Product{}, LineItems: []sales.LineItem{},
 		Targets: []sales.Target{}}
 	if x.recs.TimeZone == "Local" {

@@ -85,7 +85,9 @@ func teamName(t team) string {
 func (m *mapper) pipeline(p pipeline) sales.Pipeline {
 	out := sales.Pipeline{ID: sales.PipelineID(p.ID), Label: p.Label}
 	stages := slices.Clone(p.Stages)
-	slices.SortStableFunc(stages, func(a, b stage) int { return cmp.Compare(a.DisplayOrder, b.DisplayOrder) })
+	slices.SortStableFunc(stages, func(a, b stage) int {
+		return cmp.Compare(a.DisplayOrder, b.DisplayOrder)
+	})
 	for _, s := range stages {
 		if s.Archived {
 			continue

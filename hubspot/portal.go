@@ -376,5 +376,7 @@ func (r *reader) finish() {
 }
 
 func sortByDisplayOrder(ps []pipeline) {
-	slices.SortStableFunc(ps, func(a, b pipeline) int { return cmp.Compare(a.DisplayOrder, b.DisplayOrder) })
+	slices.SortStableFunc(ps, func(a, b pipeline) int {
+		return cmp.Compare(a.DisplayOrder, b.DisplayOrder)
+	})
 }

@@ -317,6 +317,9 @@ func (x *exportReader) owner(r *row) sales.OwnerID {
 		return id
 	}
 	ids := x.owners[fold(name)]
+	if len(ids) == 0 {
+		ids = x.ownerOfSuffixed(name)
+	}
 	switch {
 	case len(ids) == 1:
 		return ids[0]
@@ -334,6 +337,20 @@ func (x *exportReader) owner(r *row) sales.OwnerID {
 	}
 	r.reject(col, name, "no owner has this name; map it with ExportOptions.OwnerMap")
 	return ""
+}
+
+// ownerOfSuffixed matches a name written with a parenthesised suffix,
+// such as "Ann Lee (ann@example.com)" or "Ann Lee (Deactivated User)", by
+// the name before it, else by the suffix as an email.
+func (x *exportReader) ownerOfSuffixed(name string) []sales.OwnerID {
+	open := strings.LastIndexByte(name, '(')
+	if open <= 0 || !strings.HasSuffix(name, ")") {
+		return nil
+	}
+	if ids := x.owners[fold(name[:open])]; len(ids) > 0 {
+		return ids
+	}
+	return x.owners[fold(name[open+1:len(name)-1])]
 }
 
 // time reads a date or date and time of field, in the portal's zone.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/salespilot/sales"
@@ -135,5 +136,18 @@ func TestReadExportFolder(t *testing.T) {
 	}
 	if _, err := sales.NewDataset(recs); err != nil {
 		t.Errorf("NewDataset(export) = %v", err)
+	}
+}
+
+func TestReadExport_ownerSuffixes(t *testing.T) {
+	csv := "Record ID,Deal Name,Deal Stage,Pipeline,Deal owner\n" +
+		"1,A,Closed Won,Sales Pipeline,Ann Lee (Deactivated User)\n" +
+		"2,B,Closed Won,Sales Pipeline,Someone (bob@example.com)\n"
+	owners := []sales.Owner{{ID: "11", Name: "Ann Lee"}, {ID: "12", Name: "Bob Stone", Email: "bob@example.com"}}
+	recs, rep, err := hubspot.ReadExport(fstest.MapFS{"d.csv": {Data: []byte(csv)}},
+		hubspot.ExportOptions{Pipelines: exportCatalogue, Owners: owners})
+	if err != nil || len(rep.Rejected) != 0 || recs.Deals[0].Owner != "11" || recs.Deals[1].Owner != "12" {
+		t.Errorf("ReadExport = owners %q and %q, rejected %v, %v; want 11 and 12",
+			recs.Deals[0].Owner, recs.Deals[1].Owner, rep.Rejected, err)
 	}
 }

@@ -63,6 +63,9 @@ func (m *mapper) owner(o owner, teams map[string]string) sales.Owner {
 	if name == "" {
 		name = o.Email
 	}
+	if name == "" {
+		name = "owner " + string(o.ID)
+	}
 	out := sales.Owner{ID: sales.OwnerID(o.ID), Name: name, Email: o.Email, Archived: o.Archived}
 	for i, t := range o.Teams {
 		if t.Primary || (i == 0 && out.Team == "") {

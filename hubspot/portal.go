@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -358,8 +359,8 @@ func (r *reader) readGoals() error {
 	return err
 }
 
-// finish checks deals against the pipelines and reads the portal's
-// records in its location.
+// finish checks deals against the pipelines, and their stage history
+// against their stage.
 func (r *reader) finish() {
 	stages := map[StageKey]bool{}
 	for _, p := range r.recs.Pipelines {
@@ -371,6 +372,11 @@ func (r *reader) finish() {
 		if !stages[StageKey{d.Pipeline, d.Stage}] {
 			r.rep.UnknownStages = append(r.rep.UnknownStages,
 				StageRef{Deal: d.ID, Pipeline: d.Pipeline, Stage: d.Stage})
+		}
+		h := d.StageHistory
+		if n := len(h); n > 0 && (h[n-1].Stage != d.Stage || !h[n-1].Left.IsZero()) {
+			r.rep.issue(objDeals, string(d.ID), "dealstage history", string(h[n-1].Stage),
+				"the history does not end in the deal's stage "+strconv.Quote(string(d.Stage)))
 		}
 	}
 }

@@ -76,7 +76,7 @@ func ReadSnapshot(rd io.Reader) (Records, error) {
 			err = dec.Decode(&head.Version)
 		case "records":
 			if err = checkHeader(head); err == nil {
-				err = dec.Decode(&recs)
+				err = decodeRecords(dec, &recs)
 				seen = true
 			}
 		default:
@@ -131,4 +131,93 @@ func snapshotErr(err error) error {
 		err = io.ErrUnexpectedEOF
 	}
 	return fmt.Errorf("sales: read snapshot: %w", err)
+}
+
+// decodeRecords decodes the records object one record at a time, so that
+// a large snapshot is never held twice in memory (once as JSON text, once
+// as records). Keys it does not stream are decoded as json.Unmarshal
+// would decode them into Records.
+func decodeRecords(dec *json.Decoder, r *Records) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
+	}
+	rest := map[string]json.RawMessage{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		if err := decodeField(dec, key, r, rest); err != nil {
+			return fmt.Errorf("records: %s: %w", key, err)
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(rest)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, r)
+}
+
+func decodeField(dec *json.Decoder, key string, r *Records, rest map[string]json.RawMessage) error {
+	switch key {
+	case "owners":
+		return decodeArray(dec, &r.Owners)
+	case "pipelines":
+		return decodeArray(dec, &r.Pipelines)
+	case "deals":
+		return decodeArray(dec, &r.Deals)
+	case "contacts":
+		return decodeArray(dec, &r.Contacts)
+	case "companies":
+		return decodeArray(dec, &r.Companies)
+	case "activities":
+		return decodeArray(dec, &r.Activities)
+	case "products":
+		return decodeArray(dec, &r.Products)
+	case "line_items":
+		return decodeArray(dec, &r.LineItems)
+	case "targets":
+		return decodeArray(dec, &r.Targets)
+	}
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return err
+	}
+	rest[key] = raw
+	return nil
+}
+
+// decodeArray decodes a JSON array (or null) into dst element by element.
+func decodeArray[T any](dec *json.Decoder, dst *[]T) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok == nil {
+		*dst = nil
+		return nil
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return fmt.Errorf("found %v where an array was expected", tok)
+	}
+	out := []T{}
+	for dec.More() {
+		var v T
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		out = append(out, v)
+	}
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	*dst = out
+	return nil
 }

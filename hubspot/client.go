@@ -37,6 +37,8 @@ const (
 	// DefaultHistoryPageSize is the page size of listings that ask for
 	// property history, which HubSpot caps lower.
 	DefaultHistoryPageSize = 50
+	// DefaultTimeout bounds one request, its body included.
+	DefaultTimeout = 2 * time.Minute
 )
 
 // Client reads a HubSpot portal through its CRM API. Create one with
@@ -79,7 +81,7 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	}
 	base, _ := url.Parse(DefaultBaseURL)
 	c := &Client{
-		base: base, token: token, hc: http.DefaultClient, clk: realClock{},
+		base: base, token: token, hc: &http.Client{Timeout: DefaultTimeout}, clk: realClock{},
 		retries: DefaultRetries, rlWaits: DefaultRateLimitWaits,
 		backoff: 500 * time.Millisecond, maxWait: 30 * time.Second,
 		pageSize: DefaultPageSize, histSize: DefaultHistoryPageSize,
@@ -111,8 +113,10 @@ func WithBaseURL(base string) Option {
 	}
 }
 
-// WithHTTPClient sends requests through hc instead of
-// http.DefaultClient, for a proxy, a timeout or a custom transport.
+// WithHTTPClient sends requests through hc, for a proxy, another timeout
+// or a custom transport. By default the client uses an http.Client whose
+// Timeout is DefaultTimeout, so that a response that never ends is
+// retried rather than waited on for ever.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) error {
 		if hc == nil {

@@ -106,8 +106,11 @@ func (r *reader) settle() {
 	}
 	for i := range r.recs.Contacts {
 		c := &r.recs.Contacts[i]
-		c.Company = sales.CompanyID(r.choose(string(c.ID), r.contactComps[i],
-			r.known(objCompanies, string(c.Company))))
+		fallback := ""
+		if r.contactComps[i] == nil {
+			fallback = r.known(objCompanies, string(c.Company))
+		}
+		c.Company = sales.CompanyID(r.choose(string(c.ID), r.contactComps[i], fallback))
 	}
 	for i := range r.recs.Activities {
 		a := &r.recs.Activities[i]

@@ -9,6 +9,8 @@
 //	go run ./examples/dashboard -json                # the same, as JSON
 //	go run ./examples/dashboard -maven ../shared/data/maven-crm-sales-opportunities
 //	go run ./examples/dashboard -asof 2026-06-30 -period 2026-Q2
+//	go run ./examples/dashboard -snapshot portal.json  # a snapshot, as examples/hubspot saves
+//	go run ./examples/dashboard -hubspot-export DIR    # HubSpot CSV exports and pipelines.json
 //
 // Run it with -h for every flag.
 package main
@@ -42,6 +44,8 @@ type options struct {
 	seed      uint64
 	deals     int
 	maven     string
+	snapshot  string
+	hsExport  string
 	proposal  string
 	topN      int
 }
@@ -59,6 +63,9 @@ func parseFlags(args []string) (options, error) {
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the demo portal and of simulations")
 	fs.IntVar(&o.deals, "deals", 5000, "size of the demo portal, in deals")
 	fs.StringVar(&o.maven, "maven", "", "read the Maven CRM data set from this folder instead of the demo")
+	fs.StringVar(&o.snapshot, "snapshot", "", "read a snapshot file (see sales.ReadSnapshot) instead of the demo")
+	fs.StringVar(&o.hsExport, "hubspot-export", "", "read a folder of HubSpot CSV exports with its "+
+		"pipelines.json (and optional owners.json, account.json) instead of the demo")
 	fs.StringVar(&o.proposal, "proposal-stage", "", "stage id that counts as a proposal (R37)")
 	fs.IntVar(&o.topN, "top", 5, "how many products and customers the top-N reports list")
 	if err := fs.Parse(args); err != nil {

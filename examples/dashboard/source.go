@@ -23,6 +23,10 @@ func load(o options) (source, error) {
 	switch {
 	case o.maven != "":
 		return loadMaven(o.maven)
+	case o.snapshot != "":
+		return loadSnapshot(o.snapshot)
+	case o.hsExport != "":
+		return loadHubSpotExport(o.hsExport)
 	default:
 		return loadDemo(o)
 	}

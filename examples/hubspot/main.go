@@ -1,0 +1,188 @@
+// Command hubspot reads a HubSpot portal through HubSpot's CRM API, saves
+// it to a snapshot file so that the reports can be rerun offline, and
+// prints a few headline numbers with the command that shows every report.
+//
+// The access token (a private app's, or an OAuth access token) is read
+// from the environment variable HUBSPOT_TOKEN, never from a flag, so that
+// it stays out of shell histories and process lists:
+//
+//	HUBSPOT_TOKEN=pat-... go run ./examples/hubspot -snapshot portal.json
+//	go run ./examples/dashboard -snapshot portal.json
+//
+// The private app needs the read scopes of the objects it reads:
+// crm.objects.deals.read, crm.objects.contacts.read (which covers calls,
+// emails, meetings, notes and tasks), crm.objects.companies.read,
+// crm.objects.owners.read, crm.objects.line_items.read,
+// crm.objects.products.read, and, for the optional parts,
+// crm.objects.goals.read and settings.currencies.read.
+//
+// Progress goes to standard error; run it with -h for every flag.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+	_ "time/tzdata" // a portal's zone must load where the system has no zoneinfo
+
+	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/hubspot"
+	"github.com/salespilot/sales/kpi"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv("HUBSPOT_TOKEN"), os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "hubspot:", err)
+		os.Exit(1)
+	}
+}
+
+// options are the program's flags.
+type options struct {
+	baseURL  string
+	snapshot string
+	archived bool
+	timeZone string
+	region   string
+	rate     int
+	quiet    bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("hubspot", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.baseURL, "base-url", hubspot.DefaultBaseURL, "the API's base URL")
+	fs.StringVar(&o.snapshot, "snapshot", "hubspot-snapshot.json", "the snapshot file to write")
+	fs.BoolVar(&o.archived, "archived", false, "also read archived (deleted) records")
+	fs.StringVar(&o.timeZone, "tz", "", "the portal's time zone, instead of the account's")
+	fs.StringVar(&o.region, "region-property", "", "a deal and company property holding regions")
+	fs.IntVar(&o.rate, "rate", hubspot.DefaultRequestsPer10s, "requests per 10 seconds at most")
+	fs.BoolVar(&o.quiet, "quiet", false, "print no progress")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return o, nil
+}
+
+func run(ctx context.Context, args []string, token string, stdout, stderr io.Writer) error {
+	o, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if token == "" {
+		return errors.New("set HUBSPOT_TOKEN to a private app's access token")
+	}
+	c, err := hubspot.NewClient(token, hubspot.WithBaseURL(o.baseURL),
+		hubspot.WithRateLimit(o.rate, 10*time.Second))
+	if err != nil {
+		return err
+	}
+	opt := hubspot.ReadOptions{TimeZone: o.timeZone, IncludeArchived: o.archived,
+		Properties: hubspot.PropertyNames{DealRegion: o.region, CompanyRegion: o.region}}
+	if !o.quiet {
+		opt.Progress = progress(stderr)
+	}
+	recs, rep, err := c.ReadPortal(ctx, opt)
+	if err != nil {
+		return err
+	}
+	if err := save(o.snapshot, recs); err != nil {
+		return err
+	}
+	return summary(stdout, o.snapshot, recs, rep)
+}
+
+// progress returns a callback that prints a line when a step starts and
+// then every tenth page.
+func progress(w io.Writer) func(hubspot.Progress) {
+	last := ""
+	return func(p hubspot.Progress) {
+		if p.Step == last && p.Pages%10 != 0 {
+			return
+		}
+		last = p.Step
+		fmt.Fprintf(w, "  %-22s %7d read, %4d page(s), %5d request(s)\n", p.Step, p.Records,
+			p.Pages, p.Requests)
+	}
+}
+
+// save writes recs to path through a temporary file, so that a failed
+// write leaves no half snapshot behind.
+func save(path string, recs sales.Records) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if err := sales.WriteSnapshot(f, recs); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// summary prints what was read, what the mapping reported, and this
+// year's results so far.
+func summary(w io.Writer, path string, recs sales.Records, rep hubspot.Report) error {
+	ds, err := sales.NewDataset(recs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Portal %s (%s, %s): %d deals, %d contacts, %d companies, %d activities, "+
+		"%d owners, %d pipelines, %d targets\n", rep.Portal, rep.TimeZone, rep.Currency,
+		len(recs.Deals), len(recs.Contacts), len(recs.Companies), len(recs.Activities),
+		len(recs.Owners), len(recs.Pipelines), len(recs.Targets))
+	fmt.Fprintf(w, "  %d request(s), %d retried, %d rate-limit wait(s)\n", rep.HTTP.Requests,
+		rep.HTTP.Retries, rep.HTTP.RateLimitWaits)
+	lines := []struct {
+		n    int
+		what string
+	}{
+		{len(rep.Merged), "merged record(s) folded into their survivors"},
+		{len(rep.UnknownStages), "deal(s) in a stage their pipeline does not list"},
+		{len(rep.UnsureStages), "stage(s) closed but neither won nor lost"},
+		{len(rep.NoPrimaryCompany), "record(s) with several companies and no primary one"},
+		{len(rep.Issues), "value(s) that could not be read"},
+		{rep.ArchivedSkipped, "archived record(s) left out"},
+	}
+	for _, l := range lines {
+		if l.n > 0 {
+			fmt.Fprintf(w, "  %d %s\n", l.n, l.what)
+		}
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
+	}
+	if err := ds.Validate(); err != nil {
+		fmt.Fprintf(w, "  %v\n", err)
+	}
+	year := sales.Year(time.Now().In(ds.Location()).Year(), ds.Location())
+	res, err := kpi.ResultsPerRep(ds, year)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "This year: %d deal(s) won, worth %s %s; %d lost\n", res.Team.Won.Count,
+		res.Team.Won.Value.Decimal().StringFixed(2), res.Currency, res.Team.Lost.Count)
+	fmt.Fprintf(w, "Snapshot written to %s. Every report:\n  go run ./examples/dashboard -snapshot %s\n",
+		path, path)
+	return nil
+}

@@ -1,0 +1,153 @@
+package hubspot_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/hubspot"
+)
+
+// exportCatalogue is the pipeline catalogue of testdata/export: two
+// pipelines that both have a stage labelled "Closed Won".
+var exportCatalogue = []sales.Pipeline{
+	{ID: "default", Label: "Sales Pipeline", Stages: []sales.Stage{
+		{ID: "contractsent", Label: "Contract Sent", Kind: sales.StageOpen, Probability: 0.9},
+		{ID: "closedwon", Label: "Closed Won", Kind: sales.StageWon, Probability: 1},
+		{ID: "closedlost", Label: "Closed Lost", Kind: sales.StageLost},
+	}},
+	{ID: "7301845", Label: "Renewals", Stages: []sales.Stage{
+		{ID: "30124474", Label: "Closed Won", Kind: sales.StageWon, Probability: 1},
+	}},
+}
+
+func TestReadExport(t *testing.T) {
+	phoenix := mustLoadT(t, "America/Phoenix")
+	owners := []sales.Owner{{ID: "11", Name: "Ann Lee"}, {ID: "12", Name: "Bob Stone"}}
+	recs, rep, err := hubspot.ReadExport(os.DirFS("testdata/export"), hubspot.ExportOptions{
+		Pipelines: exportCatalogue, Owners: owners, Location: phoenix, Currency: "USD"})
+	if err != nil {
+		t.Fatalf("ReadExport = %v", err)
+	}
+	kinds := map[string]string{}
+	for _, f := range rep.Files {
+		kinds[f.Name] = f.Kind
+	}
+	if kinds["deals.csv"] != "deals" || kinds["contacts.csv"] != "contacts" ||
+		kinds["companies.csv"] != "companies" || kinds["activities.csv"] != "activities" {
+		t.Errorf("file kinds = %v", kinds)
+	}
+	// Five deals of six rows: the row without a record id is left out.
+	if len(recs.Deals) != 5 {
+		t.Fatalf("deals = %d, want 5", len(recs.Deals))
+	}
+	d := recs.Deals[0]
+	// "Closed Won" of "Sales Pipeline" is closedwon; the close date, 18:30
+	// on 31 March in Phoenix, stays on 31 March; "1,500.50" is 1500.50.
+	if d.Pipeline != "default" || d.Stage != "closedwon" || d.Owner != "11" ||
+		!d.Amount.Valid || d.Amount.Decimal.String() != "1500.5" ||
+		!d.CloseDate.Equal(time.Date(2024, 3, 31, 18, 30, 0, 0, phoenix)) ||
+		d.Company != "501" || len(d.Contacts) != 2 || d.Source != "ORGANIC_SEARCH" ||
+		d.Type != sales.DealTypeNewBusiness {
+		t.Errorf("deal 101 = %+v", d)
+	}
+	// The same stage label in the other pipeline; "0" is an amount; two
+	// companies and no primary one leave the deal without.
+	d = recs.Deals[1]
+	if d.Pipeline != "7301845" || d.Stage != "30124474" || !d.Amount.Valid || d.Company != "" ||
+		d.Source != "OFFLINE" {
+		t.Errorf("deal 102 = %+v", d)
+	}
+	if recs.Deals[2].Amount.Valid {
+		t.Errorf("deal 103 without an amount has %v", recs.Deals[2].Amount)
+	}
+	wantRejected := []string{
+		"deals.csv:3: Associated Company IDs", // two companies, no primary
+		"deals.csv:5: Amount \"12.5.0\"", "deals.csv:5: Close Date \"2024-02-30\"",
+		"deals.csv:5: Deal owner \"Zed Unknown\"", "deals.csv:5: Deal Type \"Partner deal\"",
+		"deals.csv:6: Pipeline \"No Such Pipeline\"", "deals.csv:7: Record ID",
+		"contacts.csv:4: Lifecycle Stage \"Custom Stage\"",
+		"activities.csv:5: Activity type \"Fax\"",
+	}
+	got := make([]string, len(rep.Rejected))
+	for i, r := range rep.Rejected {
+		got[i] = r.String()
+	}
+	all := strings.Join(got, "\n")
+	for _, w := range wantRejected {
+		if !strings.Contains(all, w) {
+			t.Errorf("rejections lack %q; they are:\n%s", w, all)
+		}
+	}
+	if len(rep.Rejected) != len(wantRejected) {
+		t.Errorf("%d rejections, want %d:\n%s", len(rep.Rejected), len(wantRejected), all)
+	}
+	c := recs.Contacts[0]
+	if c.Name != "Cleo Park" || c.Lifecycle != sales.LifecycleCustomer || c.LeadStatus != "OPEN_DEAL" ||
+		c.Company != "501" || c.Reached.Lead.IsZero() || c.Source != "PAID_SEARCH" {
+		t.Errorf("contact 601 = %+v", c)
+	}
+	if recs.Contacts[1].Name != "dan@example.com" {
+		t.Errorf("contact 602 name = %q, want its email", recs.Contacts[1].Name)
+	}
+	if co := recs.Companies[1]; co.Name != "beta.example" || co.Type != "PROSPECT" || co.Owner != "12" {
+		t.Errorf("company 502 = %+v", co)
+	}
+	a := recs.Activities
+	if len(a) != 3 || a[0].Duration != 5*time.Minute+12*time.Second || a[0].CallOutcome != sales.CallConnected ||
+		a[1].MeetingOutcome != sales.MeetingNoShow || a[2].TaskDue.IsZero() || a[2].TaskStatus != sales.TaskNotStarted {
+		t.Errorf("activities = %+v", a)
+	}
+	if recs.TimeZone != "America/Phoenix" {
+		t.Errorf("time zone = %q", recs.TimeZone)
+	}
+}
+
+func TestReadExport_mintsOwners(t *testing.T) {
+	recs, rep, err := hubspot.ReadExport(os.DirFS("testdata/export"),
+		hubspot.ExportOptions{Pipelines: exportCatalogue})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs.Owners) != 3 || len(rep.NewOwners) != 3 || recs.Deals[0].Owner != "Ann Lee" {
+		t.Errorf("owners = %v (new %v), deal owner %q; want Ann Lee, Bob Stone, Zed Unknown",
+			recs.Owners, rep.NewOwners, recs.Deals[0].Owner)
+	}
+}
+
+func TestReadExportFolder(t *testing.T) {
+	recs, xrep, _, err := hubspot.ReadExportFolder(os.DirFS("testdata/export"))
+	if err != nil {
+		t.Fatalf("ReadExportFolder = %v", err)
+	}
+	// The same as TestReadExport, with the catalogue, owners and zone
+	// read from the JSON files.
+	if len(recs.Pipelines) != 2 || recs.Pipelines[0].ID != "default" ||
+		recs.Pipelines[0].Stages[0].ID != "contractsent" || recs.TimeZone != "America/Phoenix" ||
+		recs.Currency != "USD" || recs.Deals[0].Owner != "11" || recs.Owners[0].Team != "West" {
+		t.Errorf("ReadExportFolder = pipelines %v, zone %q, currency %q, owners %v",
+			recs.Pipelines, recs.TimeZone, recs.Currency, recs.Owners)
+	}
+	if len(xrep.Rejected) != 9 {
+		t.Errorf("ReadExportFolder: %d rejections, want 9", len(xrep.Rejected))
+	}
+	if _, err := sales.NewDataset(recs); err != nil {
+		t.Errorf("NewDataset(export) = %v", err)
+	}
+}
+
+func TestReadExport_ownerSuffixes(t *testing.T) {
+	csv := "Record ID,Deal Name,Deal Stage,Pipeline,Deal owner\n" +
+		"1,A,Closed Won,Sales Pipeline,Ann Lee (Deactivated User)\n" +
+		"2,B,Closed Won,Sales Pipeline,Someone (bob@example.com)\n"
+	owners := []sales.Owner{{ID: "11", Name: "Ann Lee"}, {ID: "12", Name: "Bob Stone", Email: "bob@example.com"}}
+	recs, rep, err := hubspot.ReadExport(fstest.MapFS{"d.csv": {Data: []byte(csv)}},
+		hubspot.ExportOptions{Pipelines: exportCatalogue, Owners: owners})
+	if err != nil || len(rep.Rejected) != 0 || recs.Deals[0].Owner != "11" || recs.Deals[1].Owner != "12" {
+		t.Errorf("ReadExport = owners %q and %q, rejected %v, %v; want 11 and 12",
+			recs.Deals[0].Owner, recs.Deals[1].Owner, rep.Rejected, err)
+	}
+}

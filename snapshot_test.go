@@ -1,0 +1,122 @@
+package sales_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/demo"
+)
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	recs, err := demo.Generate(demo.Options{Seed: 7, Deals: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := sales.WriteSnapshot(&buf, recs); err != nil {
+		t.Fatalf("WriteSnapshot = %v, want nil", err)
+	}
+	got, err := sales.ReadSnapshot(&buf)
+	if err != nil {
+		t.Fatalf("ReadSnapshot = %v, want nil", err)
+	}
+	want, _ := json.Marshal(recs)
+	have, _ := json.Marshal(got)
+	if !bytes.Equal(want, have) {
+		t.Errorf("ReadSnapshot(WriteSnapshot(demo)) differs from demo")
+	}
+	if _, err := sales.NewDataset(got); err != nil {
+		t.Errorf("NewDataset(snapshot) = %v", err)
+	}
+}
+
+func TestReadSnapshot_errors(t *testing.T) {
+	good := `{"format":"salespilot/sales-snapshot","version":1,"records":{"owners":[]}}`
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", ``, "unexpected EOF"},
+		{"not an object", `[1]`, "where"},
+		{"no format", `{"version":1,"records":{}}`, "format"},
+		{"other format", `{"format":"x","version":1,"records":{}}`, `format "x"`},
+		{"future version", `{"format":"salespilot/sales-snapshot","version":2,"records":{}}`,
+			"version 2"},
+		{"no records", `{"format":"salespilot/sales-snapshot","version":1}`, "no records"},
+		{"truncated", good[:len(good)-3], "unexpected EOF"},
+		{"bad record", `{"format":"salespilot/sales-snapshot","version":1,` +
+			`"records":{"deals":[{"type":"bogus"}]}}`, "deal type"},
+		{"trailing", good + `{}`, "after the snapshot"},
+	}
+	for _, tt := range tests {
+		_, err := sales.ReadSnapshot(strings.NewReader(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) ||
+			!strings.HasPrefix(err.Error(), "sales: read snapshot") {
+			t.Errorf("%s: ReadSnapshot(%.40q) = %v, want an error containing %q",
+				tt.name, tt.in, err, tt.want)
+		}
+	}
+	if _, err := sales.ReadSnapshot(strings.NewReader(good)); err != nil {
+		t.Errorf("ReadSnapshot(%q) = %v, want nil", good, err)
+	}
+}
+
+func ExampleWriteSnapshot() {
+	recs := sales.Records{TimeZone: "Europe/Paris", Currency: "EUR",
+		Owners: []sales.Owner{{ID: "1", Name: "Ada"}}}
+	var buf bytes.Buffer
+	if err := sales.WriteSnapshot(&buf, recs); err != nil {
+		panic(err)
+	}
+	back, err := sales.ReadSnapshot(&buf)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(back.TimeZone, back.Currency, back.Owners[0].Name)
+	// Output: Europe/Paris EUR Ada
+}
+
+func BenchmarkWriteSnapshot(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
+			recs, err := demo.Generate(demo.Options{Seed: 1, Deals: n})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if err := sales.WriteSnapshot(io.Discard, recs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkReadSnapshot(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
+			recs, err := demo.Generate(demo.Options{Seed: 1, Deals: n})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := sales.WriteSnapshot(&buf, recs); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(buf.Len()))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if _, err := sales.ReadSnapshot(bytes.NewReader(buf.Bytes())); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/salespilot/sales"
@@ -45,6 +46,7 @@ type options struct {
 	deals     int
 	maven     string
 	snapshot  string
+	save      string
 	hsExport  string
 	proposal  string
 	topN      int
@@ -64,6 +66,7 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.deals, "deals", 5000, "size of the demo portal, in deals")
 	fs.StringVar(&o.maven, "maven", "", "read the Maven CRM data set from this folder instead of the demo")
 	fs.StringVar(&o.snapshot, "snapshot", "", "read a snapshot file (see sales.ReadSnapshot) instead of the demo")
+	fs.StringVar(&o.save, "save", "", "also write the portal's records to this snapshot file")
 	fs.StringVar(&o.hsExport, "hubspot-export", "", "read a folder of HubSpot CSV exports with its "+
 		"pipelines.json (and optional owners.json, account.json) instead of the demo")
 	fs.StringVar(&o.proposal, "proposal-stage", "", "stage id that counts as a proposal (R37)")
@@ -75,11 +78,19 @@ func parseFlags(args []string) (options, error) {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	var err error
+	var sources []string
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "maven" && o.maven == "" {
-			err = errors.New("-maven needs the data set's folder")
+		switch f.Name {
+		case "maven", "snapshot", "hubspot-export":
+			sources = append(sources, "-"+f.Name)
+			if f.Value.String() == "" {
+				err = fmt.Errorf("-%s needs a path", f.Name)
+			}
 		}
 	})
+	if len(sources) > 1 {
+		err = fmt.Errorf("%s each name a data source: give one", strings.Join(sources, " and "))
+	}
 	return o, err
 }
 
@@ -94,6 +105,11 @@ func run(args []string, w io.Writer) error {
 	src, err := load(o)
 	if err != nil {
 		return err
+	}
+	if o.save != "" {
+		if err := saveSnapshot(o.save, src.records); err != nil {
+			return err
+		}
 	}
 	ds, err := sales.NewDataset(src.records)
 	if err != nil {

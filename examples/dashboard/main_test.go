@@ -100,3 +100,32 @@ func TestRun_emptyMaven(t *testing.T) {
 		t.Errorf("run(-maven '') = %v, want an error about -maven", err)
 	}
 }
+
+// TestRun_saveAndReread saves the demo portal as a snapshot and runs the
+// dashboard on it: every report must come out the same.
+func TestRun_saveAndReread(t *testing.T) {
+	path := t.TempDir() + "/portal.json"
+	args := []string{"-json", "-asof", "2026-10-01", "-period", "2026-Q3"}
+	fromDemo := runArgs(t, append([]string{"-deals", "300", "-save", path}, args...)...)
+	fromFile := runArgs(t, append([]string{"-snapshot", path}, args...)...)
+	var a, b map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(fromDemo), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(fromFile), &b); err != nil {
+		t.Fatal(err)
+	}
+	for id := range titles {
+		if string(a[id]) != string(b[id]) {
+			t.Errorf("%s differs between the demo and its snapshot:\n%s\n%s", id, a[id], b[id])
+		}
+	}
+}
+
+func TestRun_twoSources(t *testing.T) {
+	var out bytes.Buffer
+	err := run([]string{"-maven", "x", "-snapshot", "y"}, &out)
+	if err == nil || !strings.Contains(err.Error(), "give one") {
+		t.Errorf("run(-maven x -snapshot y) = %v, want an error asking for one source", err)
+	}
+}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -103,4 +106,27 @@ func afterLastDay(ds *sales.Dataset) time.Time {
 	}
 	l := last.In(ds.Location())
 	return time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, ds.Location())
+}
+
+// saveSnapshot writes the records to the file at path as a snapshot,
+// replacing it only once the whole snapshot is written.
+func saveSnapshot(path string, r sales.Records) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	w := bufio.NewWriter(tmp)
+	if err := sales.WriteSnapshot(w, r); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return os.Rename(tmp.Name(), path)
 }

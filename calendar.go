@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"strings"
 	"time"
 )
 
@@ -503,15 +504,100 @@ type bucketJSON struct {
 	Label string    `json:"label"`
 }
 
-// MarshalJSON encodes b as an array of objects with the bucket's "start"
-// and "end" in RFC 3339 and its "label" from Calendar.Label, in time
-// order; no buckets give []. For example, the first month of 2024 in UTC is
+// bucketsJSON is the JSON form of Buckets.
+type bucketsJSON struct {
+	Unit     Unit         `json:"unit"`
+	Calendar Calendar     `json:"calendar"`
+	Periods  []bucketJSON `json:"periods"`
+}
+
+// MarshalJSON encodes b as an object with its "unit", its "calendar" and
+// its "periods": an array of objects with each bucket's "start" and "end"
+// in RFC 3339 and its "label" from Calendar.Label, in time order, [] when
+// there are none. For example, the first month of 2024 in UTC is
 //
 //	{"start":"2024-01-01T00:00:00Z","end":"2024-02-01T00:00:00Z","label":"2024-01"}
 func (b Buckets) MarshalJSON() ([]byte, error) {
-	out := make([]bucketJSON, 0, b.Len())
+	out := bucketsJSON{Unit: b.unit, Calendar: b.cal, Periods: make([]bucketJSON, 0, b.Len())}
+	if b.Len() == 0 {
+		out.Unit = UnitDay // the zero Buckets has no unit, which does not marshal
+	}
 	for _, p := range b.All() {
-		out = append(out, bucketJSON{Start: p.Start, End: p.End, Label: b.cal.Label(b.unit, p)})
+		out.Periods = append(out.Periods,
+			bucketJSON{Start: p.Start, End: p.End, Label: b.cal.Label(b.unit, p)})
 	}
 	return json.Marshal(out)
+}
+
+// UnmarshalJSON decodes buckets written by MarshalJSON. It fails when the
+// periods do not follow one another without a gap, or the calendar or
+// unit is invalid.
+func (b *Buckets) UnmarshalJSON(data []byte) error {
+	var in bucketsJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	if err := in.Calendar.Validate(); err != nil {
+		return err
+	}
+	out := Buckets{unit: in.Unit, cal: in.Calendar}
+	for i, p := range in.Periods {
+		switch {
+		case !p.Start.Before(p.End):
+			return fmt.Errorf("sales: buckets: period %d is empty or reversed", i)
+		case i > 0 && !p.Start.Equal(in.Periods[i-1].End):
+			return fmt.Errorf("sales: buckets: period %d does not start where %d ends", i, i-1)
+		case i == 0:
+			out.bounds = append(out.bounds, p.Start)
+		}
+		out.bounds = append(out.bounds, p.End)
+	}
+	*b = out
+	return nil
+}
+
+// MarshalText encodes w as its weekday's name in lower case, "monday" to
+// "sunday".
+func (w WeekStart) MarshalText() ([]byte, error) {
+	if w > WeekStartSunday {
+		return nil, fmt.Errorf("sales: week start %d out of range", uint8(w))
+	}
+	return []byte(strings.ToLower(w.Weekday().String())), nil
+}
+
+// UnmarshalText decodes a weekday's name, in any case.
+func (w *WeekStart) UnmarshalText(b []byte) error {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), string(b)) {
+			*w = WeekStartOf(d)
+			return nil
+		}
+	}
+	return fmt.Errorf("sales: week start %q is not a weekday", b)
+}
+
+var fiscalNamingNames = []string{"unset", "start_year", "end_year"}
+
+// MarshalText encodes n as "unset", "start_year" or "end_year".
+func (n FiscalNaming) MarshalText() ([]byte, error) {
+	if int(n) >= len(fiscalNamingNames) {
+		return nil, fmt.Errorf("sales: fiscal naming %d out of range", uint8(n))
+	}
+	return []byte(fiscalNamingNames[n]), nil
+}
+
+// UnmarshalText decodes a name written by MarshalText; the empty text is
+// FiscalNamingUnset.
+func (n *FiscalNaming) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*n = FiscalNamingUnset
+		return nil
+	}
+	for i, name := range fiscalNamingNames {
+		if name == string(b) {
+			*n = FiscalNaming(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("sales: fiscal naming %q is not one of %v", b, fiscalNamingNames)
 }

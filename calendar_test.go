@@ -448,17 +448,51 @@ func TestBuckets_MarshalJSON(t *testing.T) {
 	}{
 		{Calendar{FiscalYearStart: time.April}.Buckets(UnitFiscalQuarter,
 			Period{Month(2024, 3, nil).Start, Month(2024, 5, nil).Start}),
-			`[{"start":"2024-03-01T00:00:00Z","end":"2024-04-01T00:00:00Z",` +
+			`{"unit":"fiscal-quarter","calendar":{"week_start":"monday","fiscal_year_start":4},` +
+				`"periods":[{"start":"2024-03-01T00:00:00Z","end":"2024-04-01T00:00:00Z",` +
 				`"label":"FY2023/24-Q4"},` +
 				`{"start":"2024-04-01T00:00:00Z","end":"2024-05-01T00:00:00Z",` +
-				`"label":"FY2024/25-Q1"}]`},
-		{Calendar{}.Buckets(UnitDay, Period{}), `[]`},
-		{Buckets{}, `[]`},
+				`"label":"FY2024/25-Q1"}]}`},
+		{Calendar{}.Buckets(UnitDay, Period{}),
+			`{"unit":"day","calendar":{"week_start":"monday"},"periods":[]}`},
+		{Buckets{}, `{"unit":"day","calendar":{"week_start":"monday"},"periods":[]}`},
 	}
 	for _, tt := range tests {
 		got, err := json.Marshal(tt.b)
 		if err != nil || string(got) != tt.want {
 			t.Errorf("json.Marshal(%v) = %s, %v, want %s", bucketStrings(tt.b), got, err, tt.want)
+		}
+	}
+}
+
+// TestBuckets_JSONRoundTrip: buckets read back from their JSON are the
+// same buckets, labels included.
+func TestBuckets_JSONRoundTrip(t *testing.T) {
+	c := Calendar{WeekStart: WeekStartSunday, FiscalYearStart: time.July, FiscalNaming: FiscalNamedByEndYear}
+	for _, u := range []Unit{UnitDay, UnitWeek, UnitMonth, UnitFiscalQuarter, UnitFiscalYear} {
+		b := c.Buckets(u, Period{Day(2024, 3, 10, zoneNewYork).Start, Day(2025, 9, 2, zoneNewYork).Start})
+		data, err := json.Marshal(b)
+		if err != nil {
+			t.Fatalf("json.Marshal(%s buckets): %v", u, err)
+		}
+		var back Buckets
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatalf("json.Unmarshal(%s buckets): %v", u, err)
+		}
+		again, _ := json.Marshal(back)
+		if string(again) != string(data) || back.Len() != b.Len() || back.Unit() != u {
+			t.Errorf("%s buckets changed in a JSON round trip:\n%s\n%s", u, data, again)
+		}
+	}
+	for _, bad := range []string{
+		`{"unit":"day","calendar":{},"periods":[{"start":"2024-01-02T00:00:00Z","end":"2024-01-01T00:00:00Z"}]}`,
+		`{"unit":"day","calendar":{},"periods":[{"start":"2024-01-01T00:00:00Z","end":"2024-01-02T00:00:00Z"},` +
+			`{"start":"2024-01-03T00:00:00Z","end":"2024-01-04T00:00:00Z"}]}`,
+		`{"unit":"day","calendar":{"week_start":"someday"},"periods":[]}`,
+	} {
+		var b Buckets
+		if err := json.Unmarshal([]byte(bad), &b); err == nil {
+			t.Errorf("json.Unmarshal(%s) succeeded, want an error", bad)
 		}
 	}
 }

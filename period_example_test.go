@@ -37,18 +37,26 @@ func ExampleCalendar_Buckets_json() {
 	}
 	fmt.Println(string(b))
 	// Output:
-	// [
-	//   {
-	//     "start": "2024-02-15T00:00:00Z",
-	//     "end": "2024-04-01T00:00:00Z",
-	//     "label": "FY2024-Q4"
+	// {
+	//   "unit": "fiscal-quarter",
+	//   "calendar": {
+	//     "week_start": "monday",
+	//     "fiscal_year_start": 4,
+	//     "fiscal_naming": "end_year"
 	//   },
-	//   {
-	//     "start": "2024-04-01T00:00:00Z",
-	//     "end": "2024-05-01T00:00:00Z",
-	//     "label": "FY2025-Q1"
-	//   }
-	// ]
+	//   "periods": [
+	//     {
+	//       "start": "2024-02-15T00:00:00Z",
+	//       "end": "2024-04-01T00:00:00Z",
+	//       "label": "FY2024-Q4"
+	//     },
+	//     {
+	//       "start": "2024-04-01T00:00:00Z",
+	//       "end": "2024-05-01T00:00:00Z",
+	//       "label": "FY2025-Q1"
+	//     }
+	//   ]
+	// }
 }
 
 func ExampleCalendar_Buckets_index() {

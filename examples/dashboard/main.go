@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/catalog"
 )
 
 func main() {
@@ -237,7 +238,7 @@ type meta struct {
 	FirstOnes []sales.Problem `json:"first_problems,omitempty"`
 }
 
-func writeJSON(w io.Writer, e *env, src source, problems error, outs map[string]outcome) error {
+func writeJSON(w io.Writer, e *env, src source, problems error, outs map[string]catalog.Outcome) error {
 	m := meta{Source: src.name, AsOf: e.asOf, Period: e.period, Unit: e.unit,
 		TimeZone: e.ds.Location().String(), Currency: e.ds.Currency(), Notes: src.notes}
 	var verr *sales.ValidationError

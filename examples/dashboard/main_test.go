@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/salespilot/sales/internal/catalog"
 )
 
 func runArgs(t *testing.T, args ...string) string {
@@ -18,7 +20,8 @@ func runArgs(t *testing.T, args ...string) string {
 
 func TestRun_text(t *testing.T) {
 	out := runArgs(t, "-deals", "300")
-	for id := range titles {
+	for _, r := range catalog.All() {
+		id := r.ID
 		if !strings.Contains(out, "\n"+id+"  ") {
 			t.Errorf("text output has no heading for %s", id)
 		}
@@ -37,8 +40,8 @@ func TestRun_json(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("-json output is not JSON: %v", err)
 	}
-	if len(doc) != len(titles)+1 {
-		t.Errorf("-json has %d keys, want every catalogue id and meta (%d)", len(doc), len(titles)+1)
+	if n := len(catalog.All()); len(doc) != n+1 {
+		t.Errorf("-json has %d keys, want every catalogue id and meta (%d)", len(doc), n+1)
 	}
 	var r10 struct {
 		Title  string `json:"title"`
@@ -54,8 +57,9 @@ func TestRun_json(t *testing.T) {
 	if r10.Result.Period.Start != "2026-07-01T00:00:00-04:00" {
 		t.Errorf("R10 period start = %q, want 2026-07-01 in the demo's zone", r10.Result.Period.Start)
 	}
-	for id := range titles {
-		var o outcome
+	for _, r := range catalog.All() {
+		id := r.ID
+		var o catalog.Outcome
 		if err := json.Unmarshal(doc[id], &o); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
@@ -115,8 +119,8 @@ func TestRun_saveAndReread(t *testing.T) {
 	if err := json.Unmarshal([]byte(fromFile), &b); err != nil {
 		t.Fatal(err)
 	}
-	for id := range titles {
-		if string(a[id]) != string(b[id]) {
+	for _, r := range catalog.All() {
+		if id := r.ID; string(a[id]) != string(b[id]) {
 			t.Errorf("%s differs between the demo and its snapshot:\n%s\n%s", id, a[id], b[id])
 		}
 	}

@@ -3,37 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/catalog"
 )
 
-// need is a kind of data a report cannot do without.
-type need int
-
-const (
-	needActivities need = iota + 1
-	needStageHistory
-	needContacts
-	needLineItems
-	needTargets
-	needCloseDateHistory
-	needCompanies
-)
-
-var needText = map[need]string{
-	needActivities:       "activities",
-	needStageHistory:     "deal stage history",
-	needContacts:         "contacts",
-	needLineItems:        "line items",
-	needTargets:          "targets",
-	needCloseDateHistory: "history of expected close dates",
-	needCompanies:        "companies",
-}
-
-// env is what every report runs on.
+// env is what every report runs on and is printed with.
 type env struct {
 	ds       *sales.Dataset
 	asOf     time.Time
@@ -46,142 +23,61 @@ type env struct {
 	topN          int
 }
 
-// has reports whether the dataset holds data of kind n.
-func (e *env) has(n need) bool {
-	ds := e.ds
-	switch n {
-	case needActivities:
-		return len(ds.Activities) > 0
-	case needContacts:
-		return len(ds.Contacts) > 0
-	case needLineItems:
-		return len(ds.LineItems) > 0
-	case needTargets:
-		return len(ds.Targets) > 0
-	case needCompanies:
-		return len(ds.Companies) > 0
-	case needStageHistory:
-		for i := range ds.Deals {
-			if len(ds.Deals[i].StageHistory) > 0 {
-				return true
-			}
-		}
-	case needCloseDateHistory:
-		for i := range ds.Deals {
-			if len(ds.Deals[i].CloseDateHistory) > 0 {
-				return true
-			}
-		}
-	}
-	return false
+// params returns the arguments the catalogue computes reports with.
+func (e *env) params() catalog.Params {
+	return catalog.Params{AsOf: e.asOf, Period: e.period, Unit: e.unit, Calendar: e.calendar,
+		Seed: e.seed, ProposalStage: e.proposalStage, TopN: e.topN}
 }
 
-// report is one catalogue report as the dashboard runs it.
+// report says how the dashboard prints one catalogue report as text.
 type report struct {
-	id    string
-	needs []need
-	// sameAs names the report whose result this one shares.
-	sameAs string
-	run    func(e *env) (any, error)
-	text   func(w io.Writer, e *env, result any)
+	id   string
+	text func(w io.Writer, e *env, result any)
 }
 
-var reports = map[string]report{}
+var texts = map[string]func(io.Writer, *env, any){}
 
-// register adds reports to the dashboard. It panics on an id the catalogue
-// does not have, or one registered twice: both are mistakes in this
-// program, found the first time it runs.
+// register adds text renderings to the dashboard. It panics on an id the
+// catalogue does not have, or one registered twice: both are mistakes in
+// this program, found the first time it runs.
 func register(rs ...report) {
 	for _, r := range rs {
-		if _, ok := titles[r.id]; !ok {
+		if _, ok := catalog.ByID(r.id); !ok {
 			panic("dashboard: report " + r.id + " is not in the catalogue")
 		}
-		if _, dup := reports[r.id]; dup {
+		if _, dup := texts[r.id]; dup {
 			panic("dashboard: report " + r.id + " registered twice")
 		}
-		reports[r.id] = r
+		texts[r.id] = r.text
 	}
 }
 
-// alias registers id as the same computation as another report.
-func alias(id, of string) report { return report{id: id, sameAs: of} }
-
-// outcome is what the dashboard has to say about one report.
-type outcome struct {
-	Title       string `json:"title"`
-	Result      any    `json:"result,omitempty"`
-	SameAs      string `json:"same_as,omitempty"`
-	Unavailable string `json:"unavailable,omitempty"`
-	Error       string `json:"error,omitempty"`
-}
-
-// runAll runs every catalogue report on e.
-func runAll(e *env) map[string]outcome {
-	out := make(map[string]outcome, len(titles))
-	for id, title := range titles {
-		out[id] = runOne(e, id, title)
-	}
-	return out
-}
-
-func runOne(e *env, id, title string) outcome {
-	o := outcome{Title: title}
-	r, ok := reports[id]
-	switch {
-	case !ok:
-		o.Unavailable = "not yet available in this library"
-		return o
-	case r.sameAs != "":
-		o.SameAs = r.sameAs
-		return o
-	}
-	var missing []string
-	for _, n := range r.needs {
-		if !e.has(n) {
-			missing = append(missing, needText[n])
-		}
-	}
-	if len(missing) > 0 {
-		o.Unavailable = "the data has no " + strings.Join(missing, ", no ")
-		return o
-	}
-	res, err := r.run(e)
-	if err != nil {
-		o.Error = err.Error()
-		return o
-	}
-	o.Result = res
-	return o
+// runAll computes every catalogue report on e, on every core.
+func runAll(e *env) map[string]catalog.Outcome {
+	return catalog.Run(e.ds, e.params(), 0)
 }
 
 // writeText prints every outcome as text, grouped as the catalogue groups
 // reports.
-func writeText(w io.Writer, e *env, outs map[string]outcome) {
-	for _, g := range catalogue {
-		fmt.Fprintf(w, "\n%s\n%s\n", g.title, strings.Repeat("=", len(g.title)))
-		for _, id := range g.ids {
+func writeText(w io.Writer, e *env, outs map[string]catalog.Outcome) {
+	for _, g := range catalog.Groups() {
+		fmt.Fprintf(w, "\n%s\n%s\n", g.Title, strings.Repeat("=", len(g.Title)))
+		for _, id := range g.IDs {
 			o := outs[id]
 			fmt.Fprintf(w, "\n%s  %s\n", id, o.Title)
+			text, ok := texts[id]
 			switch {
 			case o.SameAs != "":
-				fmt.Fprintf(w, "  same computation as %s (%s)\n", o.SameAs, titles[o.SameAs])
+				fmt.Fprintf(w, "  same computation as %s (%s)\n", o.SameAs, outs[o.SameAs].Title)
 			case o.Unavailable != "":
 				fmt.Fprintf(w, "  not available: %s\n", o.Unavailable)
 			case o.Error != "":
 				fmt.Fprintf(w, "  error: %s\n", o.Error)
+			case !ok:
+				fmt.Fprintf(w, "  (no text form; see -json)\n")
 			default:
-				reports[id].text(w, e, o.Result)
+				text(w, e, o.Result)
 			}
 		}
 	}
-}
-
-// availableIDs lists the ids the dashboard can compute, sorted.
-func availableIDs() []string {
-	ids := make([]string, 0, len(reports))
-	for id := range reports {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
 }

@@ -14,25 +14,22 @@ import (
 const activityRecentBuckets = 7
 
 func init() {
-	acts := []need{needActivities}
 	register(
-		report{id: "R01", needs: acts, run: runR01, text: textR01},
-		report{id: "R02", needs: acts, run: runR02, text: textR02},
-		report{id: "R03", needs: acts, run: runR03, text: textR03},
-		report{id: "R04", needs: acts, run: runR04, text: textR04},
-		report{id: "R05", needs: acts, run: runR05, text: textR05},
-		report{id: "R06", needs: acts, run: runActivityTasks, text: textR06},
-		report{id: "R07", needs: acts, run: runActivityTasks, text: textR07},
-		report{id: "R08", needs: acts, run: runActivityTasks, text: textR08},
-		report{id: "R13", needs: acts, run: runActivityEffort, text: textR13},
-		report{id: "R14", needs: acts, run: runActivityEffort, text: textR14},
-		report{id: "R18", needs: acts, run: runR18, text: textR18},
-		report{id: "R19", needs: acts, run: runR19, text: textR19},
-		report{id: "R40", needs: []need{needContacts, needActivities}, run: runR40, text: textR40},
+		report{id: "R01", text: textR01},
+		report{id: "R02", text: textR02},
+		report{id: "R03", text: textR03},
+		report{id: "R04", text: textR04},
+		report{id: "R05", text: textR05},
+		report{id: "R06", text: textR06},
+		report{id: "R07", text: textR07},
+		report{id: "R08", text: textR08},
+		report{id: "R13", text: textR13},
+		report{id: "R14", text: textR14},
+		report{id: "R18", text: textR18},
+		report{id: "R19", text: textR19},
+		report{id: "R40", text: textR40},
 	)
 }
-
-func runR01(e *env) (any, error) { return activity.ActivitiesByType(e.ds, e.period) }
 
 func textR01(w io.Writer, e *env, res any) {
 	r := res.(activity.TypeReport)
@@ -51,8 +48,6 @@ func textR01(w io.Writer, e *env, res any) {
 	note(w, "activities with no time (in no period): %d", r.NoTime)
 }
 
-func runR02(e *env) (any, error) { return activity.CallsPerRep(e.ds, e.period) }
-
 func textR02(w io.Writer, e *env, res any) {
 	r := res.(activity.CallReport)
 	fmt.Fprintf(w, "  calls in %s, by their own owner\n", r.Period)
@@ -66,10 +61,6 @@ func textR02(w io.Writer, e *env, res any) {
 	}
 	t.write(w)
 	note(w, "calls with no time (in no period): %d", r.NoTime)
-}
-
-func runR03(e *env) (any, error) {
-	return activity.EmailsPerRep(e.ds, e.calendar, e.unit, e.period)
 }
 
 func textR03(w io.Writer, e *env, res any) {
@@ -95,8 +86,6 @@ func textR03(w io.Writer, e *env, res any) {
 	note(w, "emails with no time (in no period): %d", r.NoTime)
 }
 
-func runR04(e *env) (any, error) { return activity.CallTimePerDay(e.ds, e.period) }
-
 func textR04(w io.Writer, e *env, res any) {
 	r := res.(activity.CallTimeReport)
 	from, to := activityWindow(r.Days, e)
@@ -119,8 +108,6 @@ func textR04(w io.Writer, e *env, res any) {
 	note(w, "calls with no time (in no period): %d", r.NoTime)
 }
 
-func runR05(e *env) (any, error) { return activity.AverageCallTimePerDay(e.ds, e.period) }
-
 func textR05(w io.Writer, e *env, res any) {
 	r := res.(activity.CallAverage)
 	fmt.Fprintf(w, "  mean call time per (rep, day) with at least one call, in %s\n", r.Period)
@@ -131,8 +118,6 @@ func textR05(w io.Writer, e *env, res any) {
 	t.add("team", num(r.Team.N), activityDur(r.Team.Sum), activityMean(r.Team))
 	t.write(w)
 }
-
-func runActivityTasks(e *env) (any, error) { return activity.TasksPerRep(e.ds, e.period, e.asOf) }
 
 func textR06(w io.Writer, e *env, res any) {
 	r := res.(activity.TaskReport)
@@ -164,10 +149,6 @@ func activityTaskTable(w io.Writer, r activity.TaskReport, what string,
 	t.write(w)
 }
 
-func runActivityEffort(e *env) (any, error) {
-	return activity.EffortPerDeal(e.ds, e.period, e.asOf)
-}
-
 func textR13(w io.Writer, e *env, res any) {
 	r := res.(activity.EffortReport)
 	fmt.Fprintf(w, "  deals won in %s and their activities, by deal owner\n", r.Period)
@@ -193,8 +174,6 @@ func activityEffortTable(w io.Writer, r activity.EffortReport,
 	t.write(w)
 }
 
-func runR18(e *env) (any, error) { return activity.MeetingDurations(e.ds, e.period) }
-
 func textR18(w io.Writer, e *env, res any) {
 	r := res.(activity.MeetingTimeReport)
 	fmt.Fprintf(w, "  meetings held in %s, by their own owner\n", r.Period)
@@ -206,8 +185,6 @@ func textR18(w io.Writer, e *env, res any) {
 	t.write(w)
 	note(w, "meetings with no start time (in no period): %d", r.NoTime)
 }
-
-func runR19(e *env) (any, error) { return activity.MeetingOutcomes(e.ds, e.period) }
 
 func textR19(w io.Writer, e *env, res any) {
 	r := res.(activity.MeetingReport)
@@ -222,10 +199,6 @@ func textR19(w io.Writer, e *env, res any) {
 	}
 	t.write(w)
 	note(w, "meetings with no start time (in no period): %d", r.NoTime)
-}
-
-func runR40(e *env) (any, error) {
-	return activity.ResponseTime(e.ds, e.period, e.asOf, activity.ResponseOptions{})
 }
 
 func textR40(w io.Writer, e *env, res any) {

@@ -10,30 +10,17 @@ import (
 	"github.com/salespilot/sales/alerts"
 )
 
-// Dashboard settings of the alerts: the thresholds a sales manager
-// starts from, and how many rows of each table the text shows (-json has
-// them all).
-const (
-	alertChurnMonths = 6
-	alertIdleDays    = 14
-	alertRows        = 10
-)
-
-// alertIdleBands are the age bands of R46, in days.
-var alertIdleBands = []int{14, 30, 60, 90}
+// alertRows is how many rows of each alert table the text shows; -json
+// has them all. The thresholds are the catalogue's (internal/catalog).
+const alertRows = 10
 
 func init() {
-	acts := []need{needActivities}
 	register(
-		report{id: "R45", needs: []need{needCompanies}, run: runR45, text: textR45},
-		report{id: "R46", needs: acts, run: runR46, text: textR46},
-		report{id: "R47", needs: acts, run: runR47, text: textR47},
-		report{id: "R48", needs: acts, run: runR48, text: textR48},
+		report{id: "R45", text: textR45},
+		report{id: "R46", text: textR46},
+		report{id: "R47", text: textR47},
+		report{id: "R48", text: textR48},
 	)
-}
-
-func runR45(e *env) (any, error) {
-	return alerts.ChurnRisk(e.ds, e.asOf, alerts.ChurnOptions{Months: alertChurnMonths})
 }
 
 func textR45(w io.Writer, e *env, res any) {
@@ -48,11 +35,6 @@ func textR45(w io.Writer, e *env, res any) {
 	alertWrite(w, t, len(r.Companies))
 	note(w, "won deals with no close date (date no order): %d", r.NoCloseDate)
 	note(w, "won deals with no known company (make nobody a customer): %d", r.NoCompany)
-}
-
-func runR46(e *env) (any, error) {
-	o := alerts.IdleOptions{Days: alertIdleDays, Bands: alertIdleBands}
-	return alerts.IdleDeals(e.ds, e.asOf, o)
 }
 
 func textR46(w io.Writer, e *env, res any) {
@@ -91,8 +73,6 @@ func textR46(w io.Writer, e *env, res any) {
 	note(w, "deals open then in a stage no record tells (closed since, no history): %d", r.StageUnknownThen)
 }
 
-func runR47(e *env) (any, error) { return alerts.OverdueTasks(e.ds, e.asOf) }
-
 func textR47(w io.Writer, e *env, res any) {
 	r := res.(alerts.OverdueReport)
 	fmt.Fprintf(w, "  %d tasks overdue at %s\n", len(r.Tasks), activityStamp(r.AsOf))
@@ -109,8 +89,6 @@ func textR47(w io.Writer, e *env, res any) {
 	}
 	alertWrite(w, t, len(r.Tasks))
 }
-
-func runR48(e *env) (any, error) { return alerts.DealsWithoutPlannedTask(e.ds, e.asOf) }
 
 func textR48(w io.Writer, e *env, res any) {
 	r := res.(alerts.UnplannedReport)

@@ -3,47 +3,29 @@ package main
 import (
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/forecast"
 )
 
-// Settings of the forecast reports that the dashboard has no flag for.
-const (
-	// forecastHorizonBuckets is how many buckets (of -unit) B01 and B05
-	// spread expected close dates over, from the bucket that holds their
-	// instant.
-	forecastHorizonBuckets = 6
-	// forecastTrials is how many trials B02 plays; its seed is -seed.
-	forecastTrials = 10_000
-	// forecastVelocityMonths is how far back B03 looks for closed deals:
-	// the months before asof.
-	forecastVelocityMonths = 12
-	// forecastPastMonths is how long before asof B05 looks when the
-	// period does not start before asof; otherwise B05 looks at the
-	// period's start.
-	forecastPastMonths = 3
-	// forecastSlippedShown is how many of the most slipped deals B06 lists.
-	forecastSlippedShown = 10
-)
+// forecastSlippedShown is how many of the most slipped deals B06's text
+// lists; -json has them all.
+const forecastSlippedShown = 10
 
 func init() {
 	register(
-		report{id: "R21", run: runR21, text: textR21},
-		report{id: "R25", needs: []need{needContacts}, run: runR25, text: textR25},
-		report{id: "R27", needs: []need{needContacts}, run: runR27, text: textR27},
-		report{id: "R28", needs: []need{needContacts}, run: runR28, text: textR28},
-		report{id: "B01", run: runB01, text: textB01},
-		report{id: "B02", run: runB02, text: textB02},
-		report{id: "B03", run: runB03, text: textB03},
-		report{id: "B04", needs: []need{needTargets}, run: runB04, text: textB04},
-		report{id: "B05", needs: []need{needStageHistory}, run: runB05, text: textB05},
-		report{id: "B06", needs: []need{needCloseDateHistory}, run: runB06, text: textB06},
+		report{id: "R21", text: textR21},
+		report{id: "R25", text: textR25},
+		report{id: "R27", text: textR27},
+		report{id: "R28", text: textR28},
+		report{id: "B01", text: textB01},
+		report{id: "B02", text: textB02},
+		report{id: "B03", text: textB03},
+		report{id: "B04", text: textB04},
+		report{id: "B05", text: textB05},
+		report{id: "B06", text: textB06},
 	)
 }
-
-func runR21(e *env) (any, error) { return forecast.ClosingThisWeek(e.ds, e.asOf, e.calendar) }
 
 func textR21(w io.Writer, e *env, res any) {
 	r := res.(forecast.WeekClosing)
@@ -62,10 +44,6 @@ func textR21(w io.Writer, e *env, res any) {
 func forecastStageNotes(w io.Writer, unknown, bad sales.Tally) {
 	note(w, "deals in a stage their pipeline does not list (not counted): %d", unknown.Count)
 	note(w, "deals whose stage probability is not in [0, 1] (not weighted): %d", bad.Count)
-}
-
-func runR25(e *env) (any, error) {
-	return forecast.ActiveLeads(e.ds, e.asOf, forecast.LeadOptions{ByStatus: true})
 }
 
 func textR25(w io.Writer, e *env, res any) {
@@ -93,8 +71,6 @@ func textR25(w io.Writer, e *env, res any) {
 	note(w, "leads without any lifecycle date, taken at their current stage: %d", r.Assumed)
 }
 
-func runR27(e *env) (any, error) { return forecast.NewLeads(e.ds, e.asOf, e.calendar) }
-
 func textR27(w io.Writer, e *env, res any) {
 	r := res.(forecast.NewLeadWeek)
 	fmt.Fprintf(w, "  contacts created in the week %s, beside the week before\n", r.Week)
@@ -111,10 +87,6 @@ func textR27(w io.Writer, e *env, res any) {
 	fmt.Fprintf(w, "  change against last week at the same point: %s (last week in all: %d)\n",
 		ratio(r.Change), r.LastWeekTotal)
 	note(w, "contacts without a creation date: %d", r.NoCreated)
-}
-
-func runR28(e *env) (any, error) {
-	return forecast.LeadsCreated(e.ds, e.asOf, e.period, e.calendar, e.unit)
 }
 
 func textR28(w io.Writer, e *env, res any) {
@@ -140,22 +112,6 @@ func forecastCreatedRow(label string, b forecast.CreatedBucket) []string {
 		cells = append(cells, num(n))
 	}
 	return append(cells, num(b.Total))
-}
-
-// forecastHorizon returns the buckets of -unit from the one that holds t,
-// forecastHorizonBuckets of them.
-func forecastHorizon(e *env, t time.Time) forecast.Horizon {
-	start := e.calendar.Bucket(e.unit, t).Start
-	end := start
-	for range forecastHorizonBuckets {
-		end = e.calendar.Bucket(e.unit, end).End
-	}
-	return forecast.Horizon{Period: sales.Period{Start: start, End: end}, Unit: e.unit,
-		Calendar: e.calendar}
-}
-
-func runB01(e *env) (any, error) {
-	return forecast.Weighted(e.ds, e.asOf, forecastHorizon(e, e.asOf))
 }
 
 func textB01(w io.Writer, e *env, res any) {
@@ -192,11 +148,6 @@ func forecastWeightedText(w io.Writer, e *env, r forecast.WeightedPipeline) {
 	forecastStageNotes(w, r.UnknownStage, r.BadProbability)
 }
 
-func runB02(e *env) (any, error) {
-	return forecast.Simulate(e.ds, e.asOf, e.period,
-		forecast.SimOptions{Seed: e.seed, Trials: forecastTrials})
-}
-
 func textB02(w io.Writer, e *env, res any) {
 	r := res.(forecast.Simulation)
 	fmt.Fprintf(w, "  value the %s open deals expected in %s may bring, %d trials (seed %d), in %s\n",
@@ -227,11 +178,6 @@ func textB02(w io.Writer, e *env, res any) {
 	note(w, "closed deals without stage history (nothing learned from them): %d", r.NoHistory)
 }
 
-func runB03(e *env) (any, error) {
-	lookback := sales.Period{Start: e.asOf.AddDate(0, -forecastVelocityMonths, 0), End: e.asOf}
-	return forecast.SalesVelocity(e.ds, e.asOf, lookback)
-}
-
 func textB03(w io.Writer, e *env, res any) {
 	r := res.(forecast.VelocityReport)
 	fmt.Fprintf(w, "  open deals at asof; win rate, average won and cycle over %s; in %s per day\n",
@@ -250,8 +196,6 @@ func textB03(w io.Writer, e *env, res any) {
 	note(w, "won deals without a measurable cycle: %d", r.Team.Cycle.Unmeasured)
 }
 
-func runB04(e *env) (any, error) { return forecast.PipelineCoverage(e.ds, e.asOf, e.period) }
-
 func textB04(w io.Writer, e *env, res any) {
 	r := res.(forecast.CoverageReport)
 	fmt.Fprintf(w, "  weighted open value due in %s against the target left; "+
@@ -268,20 +212,6 @@ func textB04(w io.Writer, e *env, res any) {
 	}
 	t.write(w)
 	forecastStageNotes(w, r.UnknownStage, r.BadProbability)
-}
-
-// forecastPastInstant is the instant B05 looks at: the period's start when it is
-// before asof, else forecastPastMonths before asof.
-func forecastPastInstant(e *env) time.Time {
-	if e.period.Start.Before(e.asOf) {
-		return e.period.Start
-	}
-	return e.asOf.AddDate(0, -forecastPastMonths, 0)
-}
-
-func runB05(e *env) (any, error) {
-	at := forecastPastInstant(e)
-	return forecast.PipelineAsOf(e.ds, at, forecastHorizon(e, at))
 }
 
 func textB05(w io.Writer, e *env, res any) {
@@ -302,10 +232,6 @@ func textB05(w io.Writer, e *env, res any) {
 	note(w, "open deals whose history starts later, taken in its first stage: %d", r.BeforeHistory)
 	note(w, "deals without history closed since (stage then unknown, not counted): %d",
 		r.StageUnknown.Count)
-}
-
-func runB06(e *env) (any, error) {
-	return forecast.SlippedDeals(e.ds, e.asOf, e.period, e.calendar, e.unit)
 }
 
 func textB06(w io.Writer, e *env, res any) {

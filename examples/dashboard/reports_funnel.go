@@ -6,27 +6,19 @@ import (
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/funnel"
-	"github.com/salespilot/sales/internal/demo"
 )
-
-// timeInStageOptions is how R29 counts on the dashboard: the visit a deal
-// is still in at asof adds nothing, so that the means are of finished
-// stays only, and the deals still in each stage are shown apart.
-var timeInStageOptions = funnel.TimeOptions{CountOpen: false}
 
 func init() {
 	register(
-		report{id: "R15", run: runR15, text: textR15},
-		report{id: "R29", needs: []need{needStageHistory}, run: runR29, text: textR29},
-		report{id: "R30", run: runR30, text: textR30},
-		report{id: "R32", needs: []need{needContacts}, run: runR32, text: textR32},
-		report{id: "R33", run: runR33, text: textR33},
-		report{id: "R37", needs: []need{needStageHistory}, run: runR37, text: textR37},
-		report{id: "R39", needs: []need{needContacts}, run: runR39, text: textR39},
+		report{id: "R15", text: textR15},
+		report{id: "R29", text: textR29},
+		report{id: "R30", text: textR30},
+		report{id: "R32", text: textR32},
+		report{id: "R33", text: textR33},
+		report{id: "R37", text: textR37},
+		report{id: "R39", text: textR39},
 	)
 }
-
-func runR15(e *env) (any, error) { return funnel.ConversionPerRep(e.ds, e.period) }
 
 func textR15(w io.Writer, e *env, res any) {
 	r := res.(funnel.RepConversion)
@@ -57,8 +49,6 @@ func addFunnelRow(t *table, name string, c funnel.Counts) {
 		rate(sales.Rate{Num: won.Reached, Den: c.Created}))...)
 }
 
-func runR30(e *env) (any, error) { return funnel.Conversion(e.ds, e.period) }
-
 func textR30(w io.Writer, e *env, res any) {
 	r := res.(funnel.Funnel)
 	fmt.Fprintf(w, "  deals created in %s, followed to their current stage\n", r.Period)
@@ -84,10 +74,6 @@ func apartNotes(w io.Writer, a funnel.Apart) {
 		a.LostWithoutHistory)
 }
 
-func runR29(e *env) (any, error) {
-	return funnel.TimeInStage(e.ds, e.period, e.asOf, timeInStageOptions)
-}
-
 func textR29(w io.Writer, e *env, res any) {
 	r := res.(funnel.StageTimes)
 	open := "not counted"
@@ -111,8 +97,6 @@ func textR29(w io.Writer, e *env, res any) {
 	note(w, "visits that cannot be timed: %d", r.BadVisits)
 }
 
-func runR32(e *env) (any, error) { return funnel.LeadsBySource(e.ds, e.period) }
-
 func textR32(w io.Writer, e *env, res any) {
 	r := res.(funnel.LeadSources)
 	fmt.Fprintf(w, "  contacts created in %s by original source\n", r.Period)
@@ -124,8 +108,6 @@ func textR32(w io.Writer, e *env, res any) {
 	t.write(w)
 	note(w, "contacts without a creation date: %d", r.NoCreated)
 }
-
-func runR33(e *env) (any, error) { return funnel.DealsBySource(e.ds, e.period) }
 
 func textR33(w io.Writer, e *env, res any) {
 	r := res.(funnel.DealSources)
@@ -141,27 +123,6 @@ func textR33(w io.Writer, e *env, res any) {
 	note(w, "deals without a creation date: %d", r.NoCreated)
 }
 
-func runR37(e *env) (any, error) {
-	stage := e.proposalStage
-	if stage == "" {
-		stage = demo.ProposalStage
-		if !hasStage(e.ds, stage) {
-			return nil, fmt.Errorf("no proposal stage: give -proposal-stage")
-		}
-	}
-	return funnel.Proposals(e.ds, e.period, stage)
-}
-
-// hasStage reports whether a pipeline of ds has the stage.
-func hasStage(ds *sales.Dataset, stage sales.StageID) bool {
-	for i := range ds.Pipelines {
-		if _, ok := ds.Pipelines[i].StageIndex(stage); ok {
-			return true
-		}
-	}
-	return false
-}
-
 func textR37(w io.Writer, e *env, res any) {
 	r := res.(funnel.ProposalReport)
 	fmt.Fprintf(w, "  deals that entered stage %q in %s, beside %s\n", r.Stage, r.Period, r.Previous)
@@ -175,8 +136,6 @@ func textR37(w io.Writer, e *env, res any) {
 	note(w, "deals of those pipelines without stage history: %d", r.NoHistory)
 	note(w, "visits to the stage without an entry time: %d", r.BadVisits)
 }
-
-func runR39(e *env) (any, error) { return funnel.MQLToCustomer(e.ds, e.period) }
 
 func textR39(w io.Writer, e *env, res any) {
 	r := res.(funnel.LifecycleFunnel)

@@ -9,17 +9,12 @@ import (
 
 func init() {
 	register(
-		report{id: "R09", run: runR09, text: textR09},
-		report{id: "R10", run: runResults, text: textR10},
-		report{id: "R11", run: runResults, text: textR11},
-		report{id: "R12", run: runR12, text: textR12},
-		alias("R16", "R11"),
-		alias("R17", "R12"),
-		alias("R20", "R10"),
+		report{id: "R09", text: textR09},
+		report{id: "R10", text: textR10},
+		report{id: "R11", text: textR11},
+		report{id: "R12", text: textR12},
 	)
 }
-
-func runR09(e *env) (any, error) { return kpi.WonAgainstTarget(e.ds, e.period) }
 
 func textR09(w io.Writer, e *env, res any) {
 	r := res.(kpi.TargetReport)
@@ -45,8 +40,6 @@ func textR09(w io.Writer, e *env, res any) {
 	note(w, "targets straddling the period (not counted): %d", int64(r.PartialTargets))
 	tallyNotes(w, "won deals", r.AllWon)
 }
-
-func runResults(e *env) (any, error) { return kpi.ResultsPerRep(e.ds, e.period) }
 
 func textR10(w io.Writer, e *env, res any) {
 	r := res.(kpi.RepResults)
@@ -74,8 +67,6 @@ func textR11(w io.Writer, e *env, res any) {
 	}
 	t.write(w)
 }
-
-func runR12(e *env) (any, error) { return kpi.OpenDealsByStage(e.ds, e.asOf) }
 
 func textR12(w io.Writer, e *env, res any) {
 	r := res.(kpi.OpenDeals)

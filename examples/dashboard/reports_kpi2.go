@@ -10,19 +10,17 @@ import (
 
 func init() {
 	register(
-		report{id: "R22", run: runR22, text: textR22},
-		report{id: "R23", run: runR23, text: textCycle},
-		report{id: "R24", run: runR24, text: textCycle},
-		report{id: "R26", run: runR26, text: textR26},
-		report{id: "R31", run: runR31, text: textR31},
-		report{id: "R34", run: runR34, text: textR34},
-		report{id: "R35", run: runR35, text: textR35},
-		report{id: "R36", run: runR36, text: textR36},
-		report{id: "R38", run: runR38, text: textR38},
+		report{id: "R22", text: textR22},
+		report{id: "R23", text: textCycle},
+		report{id: "R24", text: textCycle},
+		report{id: "R26", text: textR26},
+		report{id: "R31", text: textR31},
+		report{id: "R34", text: textR34},
+		report{id: "R35", text: textR35},
+		report{id: "R36", text: textR36},
+		report{id: "R38", text: textR38},
 	)
 }
-
-func runR22(e *env) (any, error) { return kpi.AverageWonAmount(e.ds, e.period) }
 
 func textR22(w io.Writer, e *env, res any) {
 	r := res.(kpi.WonAmounts)
@@ -33,10 +31,6 @@ func textR22(w io.Writer, e *env, res any) {
 	leftOutNotes(w, "the mean and median", r.Won)
 	skippedNotes(w, r.Skipped)
 }
-
-func runR23(e *env) (any, error) { return kpi.SalesCycle(e.ds, e.period, sales.StageWon) }
-
-func runR24(e *env) (any, error) { return kpi.SalesCycle(e.ds, e.period, sales.StageLost) }
 
 func textCycle(w io.Writer, e *env, res any) {
 	r := res.(kpi.Cycle)
@@ -49,8 +43,6 @@ func textCycle(w io.Writer, e *env, res any) {
 	note(w, "deals closed before they were created (left out): %d", r.Negative)
 	skippedNotes(w, r.Skipped)
 }
-
-func runR26(e *env) (any, error) { return kpi.OpenStageTotals(e.ds, e.asOf) }
 
 func textR26(w io.Writer, e *env, res any) {
 	r := res.(kpi.OpenStages)
@@ -68,8 +60,6 @@ func textR26(w io.Writer, e *env, res any) {
 	note(w, "deals in a stage their pipeline does not list: %d", r.UnknownStage)
 	note(w, "open deals created after the as-of date: %d", r.NotYetCreated)
 }
-
-func runR31(e *env) (any, error) { return kpi.WonByRegion(e.ds, e.period, e.unit, e.calendar) }
 
 func textR31(w io.Writer, e *env, res any) {
 	r := res.(kpi.RegionSeries)
@@ -97,8 +87,6 @@ func textR31(w io.Writer, e *env, res any) {
 	skippedNotes(w, r.Skipped)
 }
 
-func runR34(e *env) (any, error) { return kpi.RevenueAgainstTarget(e.ds, e.period, e.calendar) }
-
 func textR34(w io.Writer, e *env, res any) {
 	r := res.(kpi.Revenue)
 	fmt.Fprintf(w, "  %s: won value per month in %s, against the target and the same month "+
@@ -124,8 +112,6 @@ func textR34(w io.Writer, e *env, res any) {
 	skippedNotes(w, r.Skipped)
 }
 
-func runR35(e *env) (any, error) { return kpi.LostByReason(e.ds, e.period) }
-
 func textR35(w io.Writer, e *env, res any) {
 	r := res.(kpi.LostReasons)
 	fmt.Fprintf(w, "  lost in %s, values in %s\n", r.Period, r.Currency)
@@ -140,8 +126,6 @@ func textR35(w io.Writer, e *env, res any) {
 	skippedNotes(w, r.Skipped)
 }
 
-func runR36(e *env) (any, error) { return kpi.NewDeals(e.ds, e.period, e.unit, e.calendar) }
-
 func textR36(w io.Writer, e *env, res any) {
 	r := res.(kpi.NewDealSeries)
 	fmt.Fprintf(w, "  deals created in %s by %s, values in %s\n", r.Period, r.Unit, r.Currency)
@@ -154,8 +138,6 @@ func textR36(w io.Writer, e *env, res any) {
 	tallyNotes(w, "new deals", r.Total)
 	note(w, "deals without a creation date: %d", r.NoCreated)
 }
-
-func runR38(e *env) (any, error) { return kpi.AverageBasket(e.ds, e.period, e.unit, e.calendar) }
 
 func textR38(w io.Writer, e *env, res any) {
 	r := res.(kpi.BasketSeries)

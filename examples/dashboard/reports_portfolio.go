@@ -9,14 +9,12 @@ import (
 
 func init() {
 	register(
-		report{id: "R41", needs: []need{needLineItems}, run: runR41, text: textR41},
-		report{id: "R42", run: runR42, text: textR42},
-		report{id: "R43", needs: []need{needCompanies}, run: runR43, text: textR43},
-		report{id: "R44", needs: []need{needCompanies}, run: runR44, text: textR44},
+		report{id: "R41", text: textR41},
+		report{id: "R42", text: textR42},
+		report{id: "R43", text: textR43},
+		report{id: "R44", text: textR44},
 	)
 }
-
-func runR41(e *env) (any, error) { return portfolio.TopProducts(e.ds, e.period, e.topN) }
 
 func textR41(w io.Writer, e *env, res any) {
 	r := res.(portfolio.ProductSales)
@@ -36,10 +34,6 @@ func textR41(w io.Writer, e *env, res any) {
 	note(w, "won deals without a close date (in no period): %d", r.NoCloseDate)
 }
 
-func runR42(e *env) (any, error) {
-	return portfolio.NewVsExisting(e.ds, e.period, e.calendar, e.unit)
-}
-
 func textR42(w io.Writer, e *env, res any) {
 	r := res.(portfolio.CustomerSplit)
 	fmt.Fprintf(w, "  deals won per %s in %s: new business, existing customers, no company\n",
@@ -57,21 +51,6 @@ func textR42(w io.Writer, e *env, res any) {
 	fmt.Fprintf(w, "  classified by the deal's type: %d; by the company's earlier wins: %d\n",
 		r.ByType, r.ByHistory)
 	tallyNotes(w, "won deals", r.Total.Total)
-}
-
-// portfolioGrouping groups R43 by company type when the portal's
-// companies have types, else by industry.
-func portfolioGrouping(e *env) portfolio.Grouping {
-	for i := range e.ds.Companies {
-		if e.ds.Companies[i].Type != "" {
-			return portfolio.ByCompanyType
-		}
-	}
-	return portfolio.ByIndustry
-}
-
-func runR43(e *env) (any, error) {
-	return portfolio.RevenueByType(e.ds, e.period, portfolioGrouping(e))
 }
 
 func textR43(w io.Writer, e *env, res any) {
@@ -95,8 +74,6 @@ func textR43(w io.Writer, e *env, res any) {
 	t.write(w)
 	tallyNotes(w, "won deals", r.Total.Won)
 }
-
-func runR44(e *env) (any, error) { return portfolio.TopCustomers(e.ds, e.period, e.topN) }
 
 func textR44(w io.Writer, e *env, res any) {
 	r := res.(portfolio.Concentration)

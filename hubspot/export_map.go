@@ -97,8 +97,13 @@ func (x *exportReader) deal(r *row, id string) sales.Deal {
 // primary returns the record's company: the primary company column, else
 // the only id of the companies column.
 func (x *exportReader) primary(r *row) string {
-	if v, _ := r.get("company"); v != "" {
-		return strings.TrimSpace(strings.FieldsFunc(v, isListSep)[0])
+	if v, col := r.get("company"); v != "" {
+		ids := strings.FieldsFunc(v, isListSep)
+		if len(ids) == 0 || strings.TrimSpace(ids[0]) == "" {
+			r.reject(col, v, "no company id in the primary company column; left without")
+			return ""
+		}
+		return strings.TrimSpace(ids[0])
 	}
 	v, col := r.get("companies")
 	ids := strings.FieldsFunc(v, isListSep)

@@ -26,6 +26,7 @@ func FuzzReadExport(f *testing.F) {
 	}
 	f.Add([]byte("Record ID,Deal Stage\n1,\"unterminated\n"))
 	f.Add([]byte("Record ID;Amount;Deal Stage\n1;1.234,5;Closed Won\n"))
+	f.Add([]byte("Record ID,Deal Stage,Associated Company IDs (Primary)\n1,Closed Won,;\n"))
 	opt := hubspot.ExportOptions{Pipelines: exportCatalogue, Location: time.UTC}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		recs, _, err := hubspot.ReadExport(fstest.MapFS{"deals.csv": {Data: b}}, opt)
@@ -89,4 +90,21 @@ func stampExport(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.RFC3339Nano)
+}
+
+// TestReadExport_separatorOnlyCompany: a primary company cell holding only
+// list separators is rejected by row and column, not a panic.
+func TestReadExport_separatorOnlyCompany(t *testing.T) {
+	for _, cell := range []string{";", "\",\"", " ; "} {
+		data := "Record ID,Deal Stage,Associated Company IDs (Primary)\n1,Closed Won," + cell + "\n"
+		opt := hubspot.ExportOptions{Pipelines: exportCatalogue, Location: time.UTC}
+		recs, rep, err := hubspot.ReadExport(fstest.MapFS{"deals.csv": {Data: []byte(data)}}, opt)
+		if err != nil {
+			t.Fatalf("ReadExport(company %q): %v", cell, err)
+		}
+		if len(recs.Deals) != 1 || recs.Deals[0].Company != "" || len(rep.Rejected) == 0 {
+			t.Errorf("ReadExport(company %q) = %+v, %+v; want the deal without a company and the cell rejected",
+				cell, recs.Deals, rep.Rejected)
+		}
+	}
 }

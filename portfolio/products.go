@@ -279,7 +279,7 @@ func (r *ProductSales) Merge(o ProductSales) error {
 			"%s in %q (top %d) and %s in %q (top %d) differ",
 			r.Period, r.Currency, r.Top, o.Period, o.Currency, o.Top)
 	}
-	products := append([]ProductLine(nil), r.Products...)
+	products := append(make([]ProductLine, 0, len(r.Products)+len(o.Products)), r.Products...)
 	index := make(map[productKey]int, len(products))
 	for j := range products {
 		index[products[j].key()] = j

@@ -80,68 +80,86 @@ func additive[R any](ids string, split splitKind, run func(*sales.Dataset, repor
 // additiveReports lists every report whose result has a Merge method.
 var additiveReports = []additiveReport{
 	// kpi
-	additive("R09", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.TargetReport, error) {
-		return kpi.WonAgainstTarget(ds, a.period)
-	}, (*kpi.TargetReport).Merge),
-	additive("R10 R11 R16 R20", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.RepResults, error) {
-		return kpi.ResultsPerRep(ds, a.period)
-	}, (*kpi.RepResults).Merge),
-	additive("R12 R17", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.OpenDeals, error) {
-		return kpi.OpenDealsByStage(ds, a.asOf)
-	}, (*kpi.OpenDeals).Merge),
-	additive("R26", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.OpenStages, error) {
-		return kpi.OpenStageTotals(ds, a.asOf)
-	}, (*kpi.OpenStages).Merge),
-	additive("R31", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.RegionSeries, error) {
-		return kpi.WonByRegion(ds, a.period, a.unit, a.cal)
-	}, (*kpi.RegionSeries).Merge),
-	additive("R34", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.Revenue, error) {
-		return kpi.RevenueAgainstTarget(ds, a.period, a.cal)
-	}, (*kpi.Revenue).Merge),
-	additive("R35", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.LostReasons, error) {
-		return kpi.LostByReason(ds, a.period)
-	}, (*kpi.LostReasons).Merge),
-	additive("R36", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.NewDealSeries, error) {
-		return kpi.NewDeals(ds, a.period, a.unit, a.cal)
-	}, (*kpi.NewDealSeries).Merge),
-	additive("R38", splitDeals, func(ds *sales.Dataset, a reportArgs) (kpi.BasketSeries, error) {
-		return kpi.AverageBasket(ds, a.period, a.unit, a.cal)
-	}, (*kpi.BasketSeries).Merge),
+	additive("R09", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.TargetReport, error) {
+			return kpi.WonAgainstTarget(ds, a.period)
+		}, (*kpi.TargetReport).Merge),
+	additive("R10 R11 R16 R20", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.RepResults, error) {
+			return kpi.ResultsPerRep(ds, a.period)
+		}, (*kpi.RepResults).Merge),
+	additive("R12 R17", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.OpenDeals, error) {
+			return kpi.OpenDealsByStage(ds, a.asOf)
+		}, (*kpi.OpenDeals).Merge),
+	additive("R26", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.OpenStages, error) {
+			return kpi.OpenStageTotals(ds, a.asOf)
+		}, (*kpi.OpenStages).Merge),
+	additive("R31", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.RegionSeries, error) {
+			return kpi.WonByRegion(ds, a.period, a.unit, a.cal)
+		}, (*kpi.RegionSeries).Merge),
+	additive("R34", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.Revenue, error) {
+			return kpi.RevenueAgainstTarget(ds, a.period, a.cal)
+		}, (*kpi.Revenue).Merge),
+	additive("R35", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.LostReasons, error) {
+			return kpi.LostByReason(ds, a.period)
+		}, (*kpi.LostReasons).Merge),
+	additive("R36", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.NewDealSeries, error) {
+			return kpi.NewDeals(ds, a.period, a.unit, a.cal)
+		}, (*kpi.NewDealSeries).Merge),
+	additive("R38", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (kpi.BasketSeries, error) {
+			return kpi.AverageBasket(ds, a.period, a.unit, a.cal)
+		}, (*kpi.BasketSeries).Merge),
 
 	// funnel
-	additive("R15", splitDeals, func(ds *sales.Dataset, a reportArgs) (funnel.RepConversion, error) {
-		return funnel.ConversionPerRep(ds, a.period)
-	}, (*funnel.RepConversion).Merge),
-	additive("R29", splitDeals, func(ds *sales.Dataset, a reportArgs) (funnel.StageTimes, error) {
-		return funnel.TimeInStage(ds, a.period, a.asOf, funnel.TimeOptions{})
-	}, (*funnel.StageTimes).Merge),
+	additive("R15", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (funnel.RepConversion, error) {
+			return funnel.ConversionPerRep(ds, a.period)
+		}, (*funnel.RepConversion).Merge),
+	additive("R29", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (funnel.StageTimes, error) {
+			return funnel.TimeInStage(ds, a.period, a.asOf, funnel.TimeOptions{})
+		}, (*funnel.StageTimes).Merge),
 	additive("R29 (open visits counted)", splitDeals,
 		func(ds *sales.Dataset, a reportArgs) (funnel.StageTimes, error) {
 			return funnel.TimeInStage(ds, a.period, a.asOf, funnel.TimeOptions{CountOpen: true})
 		}, (*funnel.StageTimes).Merge),
-	additive("R30", splitDeals, func(ds *sales.Dataset, a reportArgs) (funnel.Funnel, error) {
-		return funnel.Conversion(ds, a.period)
-	}, (*funnel.Funnel).Merge),
-	additive("R32", splitContacts, func(ds *sales.Dataset, a reportArgs) (funnel.LeadSources, error) {
-		return funnel.LeadsBySource(ds, a.period)
-	}, (*funnel.LeadSources).Merge),
-	additive("R33", splitDeals, func(ds *sales.Dataset, a reportArgs) (funnel.DealSources, error) {
-		return funnel.DealsBySource(ds, a.period)
-	}, (*funnel.DealSources).Merge),
-	additive("R37", splitDeals, func(ds *sales.Dataset, a reportArgs) (funnel.ProposalReport, error) {
-		return funnel.Proposals(ds, a.period, demo.ProposalStage)
-	}, (*funnel.ProposalReport).Merge),
+	additive("R30", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (funnel.Funnel, error) {
+			return funnel.Conversion(ds, a.period)
+		}, (*funnel.Funnel).Merge),
+	additive("R32", splitContacts,
+		func(ds *sales.Dataset, a reportArgs) (funnel.LeadSources, error) {
+			return funnel.LeadsBySource(ds, a.period)
+		}, (*funnel.LeadSources).Merge),
+	additive("R33", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (funnel.DealSources, error) {
+			return funnel.DealsBySource(ds, a.period)
+		}, (*funnel.DealSources).Merge),
+	additive("R37", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (funnel.ProposalReport, error) {
+			return funnel.Proposals(ds, a.period, demo.ProposalStage)
+		}, (*funnel.ProposalReport).Merge),
 
 	// activity
-	additive("R01", splitActivities, func(ds *sales.Dataset, a reportArgs) (activity.TypeReport, error) {
-		return activity.ActivitiesByType(ds, a.period)
-	}, (*activity.TypeReport).Merge),
-	additive("R02", splitActivities, func(ds *sales.Dataset, a reportArgs) (activity.CallReport, error) {
-		return activity.CallsPerRep(ds, a.period)
-	}, (*activity.CallReport).Merge),
-	additive("R03", splitActivities, func(ds *sales.Dataset, a reportArgs) (activity.EmailReport, error) {
-		return activity.EmailsPerRep(ds, a.cal, a.unit, a.period)
-	}, (*activity.EmailReport).Merge),
+	additive("R01", splitActivities,
+		func(ds *sales.Dataset, a reportArgs) (activity.TypeReport, error) {
+			return activity.ActivitiesByType(ds, a.period)
+		}, (*activity.TypeReport).Merge),
+	additive("R02", splitActivities,
+		func(ds *sales.Dataset, a reportArgs) (activity.CallReport, error) {
+			return activity.CallsPerRep(ds, a.period)
+		}, (*activity.CallReport).Merge),
+	additive("R03", splitActivities,
+		func(ds *sales.Dataset, a reportArgs) (activity.EmailReport, error) {
+			return activity.EmailsPerRep(ds, a.cal, a.unit, a.period)
+		}, (*activity.EmailReport).Merge),
 	additive("R04 R05", splitActivities,
 		func(ds *sales.Dataset, a reportArgs) (activity.CallTimeReport, error) {
 			return activity.CallTimePerDay(ds, a.period)
@@ -150,58 +168,71 @@ var additiveReports = []additiveReport{
 		func(ds *sales.Dataset, a reportArgs) (activity.TaskReport, error) {
 			return activity.TasksPerRep(ds, a.period, a.asOf)
 		}, (*activity.TaskReport).Merge),
-	additive("R13 R14", splitDeals, func(ds *sales.Dataset, a reportArgs) (activity.EffortReport, error) {
-		return activity.EffortPerDeal(ds, a.period, a.asOf)
-	}, (*activity.EffortReport).Merge),
+	additive("R13 R14", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (activity.EffortReport, error) {
+			return activity.EffortPerDeal(ds, a.period, a.asOf)
+		}, (*activity.EffortReport).Merge),
 	additive("R18", splitActivities,
 		func(ds *sales.Dataset, a reportArgs) (activity.MeetingTimeReport, error) {
 			return activity.MeetingDurations(ds, a.period)
 		}, (*activity.MeetingTimeReport).Merge),
-	additive("R19", splitActivities, func(ds *sales.Dataset, a reportArgs) (activity.MeetingReport, error) {
-		return activity.MeetingOutcomes(ds, a.period)
-	}, (*activity.MeetingReport).Merge),
+	additive("R19", splitActivities,
+		func(ds *sales.Dataset, a reportArgs) (activity.MeetingReport, error) {
+			return activity.MeetingOutcomes(ds, a.period)
+		}, (*activity.MeetingReport).Merge),
 
 	// forecast
-	additive("R21", splitDeals, func(ds *sales.Dataset, a reportArgs) (forecast.WeekClosing, error) {
-		return forecast.ClosingThisWeek(ds, a.asOf, a.cal)
-	}, (*forecast.WeekClosing).Merge),
-	additive("R25", splitContacts, func(ds *sales.Dataset, a reportArgs) (forecast.LeadStages, error) {
-		return forecast.ActiveLeads(ds, a.asOf, forecast.LeadOptions{ByStatus: true})
-	}, (*forecast.LeadStages).Merge),
-	additive("R27", splitContacts, func(ds *sales.Dataset, a reportArgs) (forecast.NewLeadWeek, error) {
-		return forecast.NewLeads(ds, a.asOf, a.cal)
-	}, (*forecast.NewLeadWeek).Merge),
-	additive("R28", splitContacts, func(ds *sales.Dataset, a reportArgs) (forecast.CreatedByStage, error) {
-		return forecast.LeadsCreated(ds, a.asOf, a.period, a.cal, a.unit)
-	}, (*forecast.CreatedByStage).Merge),
-	additive("B01", splitDeals, func(ds *sales.Dataset, a reportArgs) (forecast.WeightedPipeline, error) {
-		return forecast.Weighted(ds, a.asOf, a.horizon(a.asOf))
-	}, (*forecast.WeightedPipeline).Merge),
-	additive("B05", splitDeals, func(ds *sales.Dataset, a reportArgs) (forecast.PastPipeline, error) {
-		at := a.period.Start
-		return forecast.PipelineAsOf(ds, at, a.horizon(at))
-	}, (*forecast.PastPipeline).Merge),
-	additive("B06", splitDeals, func(ds *sales.Dataset, a reportArgs) (forecast.Slippage, error) {
-		return forecast.SlippedDeals(ds, a.asOf, a.period, a.cal, a.unit)
-	}, (*forecast.Slippage).Merge),
+	additive("R21", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (forecast.WeekClosing, error) {
+			return forecast.ClosingThisWeek(ds, a.asOf, a.cal)
+		}, (*forecast.WeekClosing).Merge),
+	additive("R25", splitContacts,
+		func(ds *sales.Dataset, a reportArgs) (forecast.LeadStages, error) {
+			return forecast.ActiveLeads(ds, a.asOf, forecast.LeadOptions{ByStatus: true})
+		}, (*forecast.LeadStages).Merge),
+	additive("R27", splitContacts,
+		func(ds *sales.Dataset, a reportArgs) (forecast.NewLeadWeek, error) {
+			return forecast.NewLeads(ds, a.asOf, a.cal)
+		}, (*forecast.NewLeadWeek).Merge),
+	additive("R28", splitContacts,
+		func(ds *sales.Dataset, a reportArgs) (forecast.CreatedByStage, error) {
+			return forecast.LeadsCreated(ds, a.asOf, a.period, a.cal, a.unit)
+		}, (*forecast.CreatedByStage).Merge),
+	additive("B01", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (forecast.WeightedPipeline, error) {
+			return forecast.Weighted(ds, a.asOf, a.horizon(a.asOf))
+		}, (*forecast.WeightedPipeline).Merge),
+	additive("B05", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (forecast.PastPipeline, error) {
+			at := a.period.Start
+			return forecast.PipelineAsOf(ds, at, a.horizon(at))
+		}, (*forecast.PastPipeline).Merge),
+	additive("B06", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (forecast.Slippage, error) {
+			return forecast.SlippedDeals(ds, a.asOf, a.period, a.cal, a.unit)
+		}, (*forecast.Slippage).Merge),
 
 	// portfolio
-	additive("R41", splitDeals, func(ds *sales.Dataset, a reportArgs) (portfolio.ProductSales, error) {
-		return portfolio.TopProducts(ds, a.period, a.top)
-	}, (*portfolio.ProductSales).Merge),
-	additive("R42", splitDeals, func(ds *sales.Dataset, a reportArgs) (portfolio.CustomerSplit, error) {
-		return portfolio.NewVsExisting(ds, a.period, a.cal, a.unit)
-	}, (*portfolio.CustomerSplit).Merge),
-	additive("R43", splitDeals, func(ds *sales.Dataset, a reportArgs) (portfolio.RevenueGroups, error) {
-		return portfolio.RevenueByType(ds, a.period, portfolio.ByIndustry)
-	}, (*portfolio.RevenueGroups).Merge),
+	additive("R41", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (portfolio.ProductSales, error) {
+			return portfolio.TopProducts(ds, a.period, a.top)
+		}, (*portfolio.ProductSales).Merge),
+	additive("R42", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (portfolio.CustomerSplit, error) {
+			return portfolio.NewVsExisting(ds, a.period, a.cal, a.unit)
+		}, (*portfolio.CustomerSplit).Merge),
+	additive("R43", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (portfolio.RevenueGroups, error) {
+			return portfolio.RevenueByType(ds, a.period, portfolio.ByIndustry)
+		}, (*portfolio.RevenueGroups).Merge),
 	additive("R43 (by company type)", splitDeals,
 		func(ds *sales.Dataset, a reportArgs) (portfolio.RevenueGroups, error) {
 			return portfolio.RevenueByType(ds, a.period, portfolio.ByCompanyType)
 		}, (*portfolio.RevenueGroups).Merge),
-	additive("R44", splitDeals, func(ds *sales.Dataset, a reportArgs) (portfolio.Concentration, error) {
-		return portfolio.TopCustomers(ds, a.period, a.top)
-	}, (*portfolio.Concentration).Merge),
+	additive("R44", splitDeals,
+		func(ds *sales.Dataset, a reportArgs) (portfolio.Concentration, error) {
+			return portfolio.TopCustomers(ds, a.period, a.top)
+		}, (*portfolio.Concentration).Merge),
 }
 
 // checkAdditive runs a report over the whole portal and over each shard,
@@ -279,7 +310,8 @@ func roundTrip[R any](v R) ([]byte, error) {
 
 // mergeDecoded decodes each part's JSON and merges them in the given
 // order, returning the merged result's JSON.
-func mergeDecoded[R any](parts [][]byte, order mergeOrder, merge func(*R, R) error) ([]byte, error) {
+func mergeDecoded[R any](parts [][]byte, order mergeOrder,
+	merge func(*R, R) error) ([]byte, error) {
 	decoded := make([]R, len(parts))
 	for k, b := range parts {
 		if err := json.Unmarshal(b, &decoded[k]); err != nil {

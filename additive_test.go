@@ -12,6 +12,7 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
+	"github.com/shopspring/decimal"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/activity"
@@ -481,8 +482,9 @@ func TestAdditive_property(t *testing.T) {
 }
 
 // TestAdditive_edgePortals runs the same checks on portals made of the
-// awkward cases: no records at all but the pipelines, every deal and
-// activity unassigned, one shard only, and many shards of a small portal.
+// awkward cases: records the reports cannot use, no records at all but the
+// pipelines, every deal and activity unassigned, one shard only, and many
+// shards of a small portal.
 func TestAdditive_edgePortals(t *testing.T) {
 	full, err := demo.Generate(demo.Options{Seed: 3, Deals: 40})
 	if err != nil {
@@ -499,11 +501,13 @@ func TestAdditive_edgePortals(t *testing.T) {
 	for i := range unassigned.Activities {
 		unassigned.Activities[i].Owner = ""
 	}
+	defects := withDefects(full)
 	for _, tc := range []struct {
 		name string
 		recs sales.Records
 		c    shardCase
 	}{
+		{"defects", defects, shardCase{Shards: 5, Split: 6, Unit: sales.UnitMonth}},
 		{"empty portal", empty, shardCase{Shards: 3, Split: 2, Unit: sales.UnitMonth}},
 		{"unassigned", unassigned, shardCase{Shards: 4, Split: 4, Unit: sales.UnitWeek,
 			Quarter: true}},
@@ -515,4 +519,54 @@ func TestAdditive_edgePortals(t *testing.T) {
 			t.Errorf("%s: %v", tc.name, err)
 		}
 	}
+}
+
+// withDefects returns a copy of r in which some records have what the
+// reports count apart: owners the portal does not list, stages their
+// pipeline lacks, no amount, a currency without a rate, no dates.
+func withDefects(r sales.Records) sales.Records {
+	out := r
+	out.Deals = append([]sales.Deal(nil), r.Deals...)
+	for i := range out.Deals {
+		d := &out.Deals[i]
+		switch i % 7 {
+		case 0:
+			d.Owner = "ghost"
+		case 1:
+			d.Stage = "gone"
+		case 2:
+			d.Amount = decimal.NullDecimal{}
+		case 3:
+			d.Currency = "XXX"
+		case 4:
+			d.CloseDate = time.Time{}
+		case 5:
+			d.Created = time.Time{}
+		}
+	}
+	out.Activities = append([]sales.Activity(nil), r.Activities...)
+	for i := range out.Activities {
+		a := &out.Activities[i]
+		switch i % 5 {
+		case 0:
+			a.Owner = "ghost"
+		case 1:
+			a.Time = time.Time{}
+		case 2:
+			a.Type = 0
+		}
+	}
+	out.Contacts = append([]sales.Contact(nil), r.Contacts...)
+	for i := range out.Contacts {
+		c := &out.Contacts[i]
+		switch i % 4 {
+		case 0:
+			c.Owner = "ghost"
+		case 1:
+			c.Created = time.Time{}
+		case 2:
+			c.Source, c.LeadStatus = "", ""
+		}
+	}
+	return out
 }

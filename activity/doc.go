@@ -73,8 +73,8 @@
 // is how the work spreads over machines (see sales.Partial, which adds
 // records to such a part one at a time, and the program examples/beam,
 // which runs the reports on Apache Beam). Every part holds the same
-// shared records whole (the time zone and the owners) and its share of
-// the records the report splits, each in one part only:
+// shared records whole (the time zone, owners and pipelines) and its share
+// of the records the report splits, each in one part only:
 //
 //	id             function          result             parts split
 //	R01            ActivitiesByType  TypeReport         activities

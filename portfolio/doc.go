@@ -50,9 +50,10 @@
 // for the same reason, each company's first win, so that a deal whose
 // company's earlier win is in another part is classified as the whole
 // would classify it. Every result marshals to JSON and reads back
-// unchanged, so parts can travel between machines as JSON; TopProducts
-// merges exactly when the home currency is the rates' base currency (see
-// its BUG note).
+// unchanged, so parts can travel between machines as JSON. TopProducts
+// merges exactly when the home currency is the rates' base currency, and
+// may name a product missing from the catalogue after another of its
+// lines (see its BUG notes).
 //
 // # Errors
 //

@@ -14,6 +14,12 @@ import (
 // conversion is rounded to eight decimal places, so the merge of two
 // halves may then differ from the whole in the eighth decimal place.
 
+// BUG(portfolio): TopProducts names a product that the catalogue lacks,
+// or lists without a name, after its first line's own name. Merge keeps
+// the name of the result merged into, so when such a product's lines carry
+// different names, a merge of parts may name it after another line than
+// the whole does; its figures are exact all the same.
+
 // ProductLine is what one product sold: its lines, quantity and value.
 type ProductLine struct {
 	// Product is the product's id; empty for lines that name no product,

@@ -9,13 +9,13 @@ import (
 	"path/filepath"
 	"reflect"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/shopspring/decimal"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/activity"
@@ -34,71 +34,78 @@ const (
 	testShards = 6
 )
 
-// demoRun is the pipeline's output over the shared demo portal, computed
-// once for the tests that read it.
-var demoRun struct {
-	once sync.Once
-	recs sales.Records
-	st   Settings
-	doc  map[string]json.RawMessage
-	err  error
-}
+// testFlags are the dashboard's default settings.
+var testFlags = Flags{Unit: "month", WeekStart: "monday", Top: 5}
 
-// pipelineOnDemo writes the demo portal's shards, runs the pipeline on
-// Prism over them, and returns the portal, the settings and the output.
-func pipelineOnDemo(t *testing.T) (sales.Records, Settings, map[string]json.RawMessage) {
+// writeAndRun writes the portal recs with header h into dir, as shards,
+// runs the pipeline on Prism, the runner that encodes every element it
+// moves, and returns the settings and the output keyed by id.
+func writeAndRun(t *testing.T, dir string, recs sales.Records, h Header, shards int) (Settings,
+	map[string]json.RawMessage) {
 	t.Helper()
-	demoRun.once.Do(func() {
-		dir, err := os.MkdirTemp("", "beam-test-")
-		if err != nil {
-			demoRun.err = err
-			return
-		}
-		defer os.RemoveAll(dir)
-		o := &options{seed: testSeed, deals: testDeals, shards: testShards,
-			report: Flags{Unit: "month", WeekStart: "monday", Top: 5}}
-		demoRun.recs, demoRun.st, demoRun.doc, demoRun.err = writeAndRun(dir, o)
-	})
-	if demoRun.err != nil {
-		t.Fatal(demoRun.err)
-	}
-	return demoRun.recs, demoRun.st, demoRun.doc
-}
-
-// writeAndRun writes the portal o names into dir, as shards, runs the
-// pipeline on Prism, the runner that encodes every element it moves, and
-// returns the portal, the settings and the output keyed by id.
-func writeAndRun(dir string, o *options) (sales.Records, Settings, map[string]json.RawMessage,
-	error) {
 	ctx := context.Background()
-	recs, h, err := load(o)
-	if err != nil {
-		return recs, Settings{}, nil, err
+	if _, err := writeShards(ctx, dir, recs, h, shards); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := writeShards(ctx, dir, recs, h, o.shards); err != nil {
-		return recs, Settings{}, nil, err
-	}
-	h, err = readHeader(ctx, dir)
+	h, err := readHeader(ctx, dir)
 	if err != nil {
-		return recs, Settings{}, nil, err
+		t.Fatal(err)
 	}
-	st, err := resolve(o.report, h)
+	st, err := resolve(testFlags, h)
 	if err != nil {
-		return recs, Settings{}, nil, err
+		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "reports.json")
 	p, s := beam.NewPipelineWithRoot()
 	build(s, dir, out, st)
 	if _, err := beam.Run(ctx, "prism", p); err != nil {
-		return recs, st, nil, err
+		t.Fatalf("pipeline on Prism: %v", err)
 	}
 	b, err := os.ReadFile(out)
 	if err != nil {
-		return recs, st, nil, err
+		t.Fatal(err)
 	}
 	var doc map[string]json.RawMessage
-	err = json.Unmarshal(b, &doc)
-	return recs, st, doc, err
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return st, doc
+}
+
+// demoPortal loads the tests' demo portal as the program does.
+func demoPortal(t *testing.T) (sales.Records, Header) {
+	t.Helper()
+	recs, h, err := load(&options{seed: testSeed, deals: testDeals})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs, h
+}
+
+// aboutTwoDeals returns a copy of recs in which every third activity
+// about a deal is about another deal too, and some records carry what
+// the reports count apart: an owner the portal does not list, a stage its
+// pipeline lacks, no amount.
+func aboutTwoDeals(recs sales.Records) sales.Records {
+	out := recs
+	out.Activities = append([]sales.Activity(nil), recs.Activities...)
+	n := len(recs.Deals)
+	for i := range out.Activities {
+		a := &out.Activities[i]
+		if len(a.Deals) != 1 || i%3 != 0 {
+			continue
+		}
+		if other := recs.Deals[i*7%n].ID; other != a.Deals[0] {
+			a.Deals = []sales.DealID{a.Deals[0], other}
+		}
+	}
+	out.Deals = append([]sales.Deal(nil), recs.Deals...)
+	for i := 0; i < n; i += 50 {
+		out.Deals[i].Owner = "ghost"
+		out.Deals[i+1].Stage = "gone"
+		out.Deals[i+2].Amount = decimal.NullDecimal{}
+	}
+	return out
 }
 
 // resultOf returns the result an outcome of the output holds, as JSON.
@@ -128,10 +135,13 @@ func compact(t *testing.T, b []byte) []byte {
 }
 
 // TestPipeline runs the pipeline on Prism over a demo portal spread over
-// several shards, and checks every result against the library's result
-// over the whole portal in memory.
+// several shards, some of its activities about deals of two shards, and
+// checks every result against the library's result over the whole portal
+// in memory.
 func TestPipeline(t *testing.T) {
-	recs, st, doc := pipelineOnDemo(t)
+	recs, h := demoPortal(t)
+	recs = aboutTwoDeals(recs)
+	st, doc := writeAndRun(t, t.TempDir(), recs, h, testShards)
 	p, err := st.params()
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +197,8 @@ func TestPipeline_dashboard(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the dashboard with the go command")
 	}
-	_, _, doc := pipelineOnDemo(t)
+	recs, h := demoPortal(t)
+	_, doc := writeAndRun(t, t.TempDir(), recs, h, testShards)
 	dash := dashboardJSON(t, "-deals", strconv.Itoa(testDeals), "-seed", strconv.Itoa(testSeed))
 	compareWithDashboard(t, doc, dash)
 }
@@ -200,11 +211,11 @@ func TestPipeline_maven(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil || testing.Short() {
 		t.Skipf("no Maven data set at %s, or -short", dir)
 	}
-	o := &options{maven: dir, shards: 5, report: Flags{Unit: "month", WeekStart: "monday", Top: 5}}
-	_, _, doc, err := writeAndRun(t.TempDir(), o)
+	recs, h, err := load(&options{maven: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
+	_, doc := writeAndRun(t, t.TempDir(), recs, h, 5)
 	abs, _ := filepath.Abs(dir)
 	compareWithDashboard(t, doc, dashboardJSON(t, "-maven", abs))
 }
@@ -275,7 +286,7 @@ func TestBundleCoder(t *testing.T) {
 func testParams(t testing.TB, recs sales.Records) *params {
 	t.Helper()
 	h := Header{Format: HeaderFormat, Shards: 1, AsOf: demo.Today(), Shared: recs}
-	st, err := resolve(Flags{Unit: "month", WeekStart: "monday", Top: 5}, h)
+	st, err := resolve(testFlags, h)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -72,6 +72,20 @@
 // owner goes to an explicit unassigned bucket, and an owner the portal does
 // not list keeps its id; nothing is dropped.
 //
+// # Past one machine
+//
+// Reports that add things up are additive: their results have a Merge
+// method, and the results over parts of a portal merge, exactly and in
+// any order, into the result over the whole. Each report package's
+// documentation lists its additive reports under "Sharding", with the
+// kind of record their parts split (deals with their line items,
+// activities or contacts); every part holds the other records whole.
+// Additive names such a report; Partial is the part a worker builds, to
+// which it adds records one at a time, and which merges with the parts
+// of other workers into the report's result. Results marshal to JSON and
+// read back unchanged, so parts can travel between machines as JSON. The
+// program examples/beam runs the additive reports on Apache Beam.
+//
 // # Errors and panics
 //
 // Defects of the data are never panics: Validate reports them, and reports

@@ -65,13 +65,35 @@
 // time, contacts no rep ever reached. Outcomes a call or meeting does not
 // have go to an "unknown" bucket, never to "completed" or "connected".
 //
-// # Merging
+// # Sharding
 //
 // Reports that add things up have a Merge method: computing a report over
-// two portals that split the activities (or, for R13 and R14, the deals)
-// between them and merging the results gives the report over the whole.
-// R05 is derived from R04 after merging, since days with calls do not add
-// up over halves. R40 does not merge: a median does not add up.
+// parts of a portal that split the records between them and merging the
+// results gives the report over the whole, exactly and in any order. This
+// is how the work spreads over machines (see sales.Partial, which adds
+// records to such a part one at a time, and the program examples/beam,
+// which runs the reports on Apache Beam). Every part holds the same
+// shared records whole (the time zone, owners and pipelines) and its share
+// of the records the report splits, each in one part only:
+//
+//	id             function          result             parts split
+//	R01            ActivitiesByType  TypeReport         activities
+//	R02            CallsPerRep       CallReport         activities
+//	R03            EmailsPerRep      EmailReport        activities
+//	R04 (and R05)  CallTimePerDay    CallTimeReport     activities
+//	R06–R08        TasksPerRep       TaskReport         activities
+//	R13, R14       EffortPerDeal     EffortReport       deals
+//	R18            MeetingDurations  MeetingTimeReport  activities
+//	R19            MeetingOutcomes   MeetingReport      activities
+//
+// R13 and R14 split the deals, and a part must hold every activity
+// associated with each of its deals (all of them, or those of its deals):
+// an activity about deals of two parts is read by both. R05 is derived
+// from R04 after merging, with CallTimeReport.Average, since days with
+// calls do not add up over parts: a day's calls may lie in two.
+// ResponseTime (R40) does not merge: its medians are not sums. Every
+// result marshals to JSON and reads back unchanged, so parts can travel
+// between machines as JSON.
 //
 // # Errors
 //

@@ -48,6 +48,16 @@
 // Alerts are per record and do not merge: each lists what it finds in the
 // whole portal.
 //
+// # Sharding
+//
+// No alert has a Merge method, and none is meant to run over parts of a
+// portal (see sales.Partial for the reports that are). An alert judges
+// each record from every record about it: a customer from all its won
+// deals (R45), a deal from all its activities (R46) or its open tasks
+// (R48); and its table is ranked over the whole portal, with ties broken
+// by the records' positions, which parts do not keep. Run the alerts over
+// the whole portal.
+//
 // # The past
 //
 // A deal is open at asOf when it stood in an open stage then, as

@@ -59,13 +59,32 @@
 // stage its pipeline does not list, no expected close date) are counted in
 // a named field of the result, never dropped silently.
 //
-// # Merging
+// # Sharding
 //
-// Reports that add things up have a Merge method: the results over two
-// portals that split the deals (or the contacts) between them merge into
-// the result over the whole. Simulate, SalesVelocity and PipelineCoverage
-// do not merge: a quantile, a product of averages and a ratio to a target
-// are not sums, and Simulate's win rates are learned from every deal.
+// Reports that add things up have a Merge method: computing a report over
+// parts of a portal that split the records between them and merging the
+// results gives the report over the whole, exactly and in any order. This
+// is how the work spreads over machines (see sales.Partial, which adds
+// records to such a part one at a time, and the program examples/beam,
+// which runs the reports on Apache Beam). Each part holds its share of the
+// records a report splits, each in one part only, and every part holds
+// the same shared records whole: the time zone, currency and rates,
+// owners, pipelines and companies. The additive reports are:
+//
+//	id   function         result            parts split
+//	R21  ClosingThisWeek  WeekClosing       deals
+//	R25  ActiveLeads      LeadStages        contacts
+//	R27  NewLeads         NewLeadWeek       contacts
+//	R28  LeadsCreated     CreatedByStage    contacts
+//	B01  Weighted         WeightedPipeline  deals
+//	B05  PipelineAsOf     PastPipeline      deals
+//	B06  SlippedDeals     Slippage          deals
+//
+// Simulate (B02), SalesVelocity (B03) and PipelineCoverage (B04) do not
+// merge: a quantile, a product of averages and a ratio to a target are
+// not sums, and Simulate's win rates are learned from every deal. Every
+// result marshals to JSON and reads back unchanged, so parts can travel
+// between machines as JSON.
 //
 // # Errors
 //

@@ -172,11 +172,11 @@ func (r *LeadStages) Merge(o LeadStages) error {
 	stages := append([]LeadStage(nil), r.Stages...)
 	for k := range stages {
 		a, b := &stages[k], &o.Stages[k]
-		if (a.Statuses == nil) != (b.Statuses == nil) {
+		if unsplit(a, b) || unsplit(b, a) {
 			return fmt.Errorf("forecast: merge active leads: only one result is split by status")
 		}
 		a.Count += b.Count
-		if a.Statuses != nil {
+		if a.Statuses != nil || b.Statuses != nil {
 			a.Statuses = mergeStatuses(a.Statuses, b.Statuses)
 		}
 	}
@@ -185,6 +185,13 @@ func (r *LeadStages) Merge(o LeadStages) error {
 	r.Assumed += o.Assumed
 	r.NotYetCreated += o.NotYetCreated
 	return nil
+}
+
+// unsplit reports whether a holds leads not split by status while b is
+// split. A stage with no lead has nothing to split: its empty list of
+// statuses is left out of JSON, so it reads back as not split.
+func unsplit(a, b *LeadStage) bool {
+	return a.Statuses == nil && a.Count > 0 && b.Statuses != nil
 }
 
 // mergeStatuses merges two lists in the order of compareStatus.

@@ -47,11 +47,29 @@
 // converted counts in volumes, adds nothing to values, and is counted in
 // the tally's NoAmount or NoRate.
 //
-// # Merging
+// # Sharding
 //
 // Reports that add things up have a Merge method: computing a report over
-// two portals that split the records between them and merging the results
-// gives the report over the whole. Reports with medians do not merge.
+// parts of a portal that split the records between them and merging the
+// results gives the report over the whole, exactly and in any order. This
+// is how the work spreads over machines (see sales.Partial, which adds
+// records to such a part one at a time, and the program examples/beam,
+// which runs the reports on Apache Beam). Each part holds its share of the
+// records a report splits, each in one part only, and every part holds
+// the same shared records whole: the time zone, currency and rates,
+// owners, pipelines and companies. The additive reports are:
+//
+//	id   function          result          parts split
+//	R15  ConversionPerRep  RepConversion   deals
+//	R29  TimeInStage       StageTimes      deals
+//	R30  Conversion        Funnel          deals
+//	R32  LeadsBySource     LeadSources     contacts
+//	R33  DealsBySource     DealSources     deals
+//	R37  Proposals         ProposalReport  deals
+//
+// MQLToCustomer (R39) does not merge: the median time between two steps
+// is not a sum; run it over every contact. Every result marshals to JSON
+// and reads back unchanged, so parts can travel between machines as JSON.
 //
 // # Errors
 //

@@ -27,12 +27,34 @@
 // Per-rep tables have a row for every owner the portal lists, in the order
 // of owner ids, and a last row for unassigned deals when there are any.
 //
-// # Merging
+// # Sharding
 //
 // Reports that add things up have a Merge method: computing a report over
-// two portals that split the deals between them and merging the results
-// gives the report over the whole. This is how the work can be spread over
-// machines.
+// parts of a portal that split the deals between them and merging the
+// results gives the report over the whole, exactly and in any order. This
+// is how the work spreads over machines (see sales.Partial, which adds
+// records to such a part one at a time, and the program examples/beam,
+// which runs the reports on Apache Beam). Each part holds its share of the
+// deals, each deal in one part only, and every part holds the same
+// shared records whole: the time zone, currency and rates, owners,
+// pipelines, companies and targets. The additive reports, all of which
+// split the deals, are:
+//
+//	R09                 WonAgainstTarget      TargetReport
+//	R10, R11, R16, R20  ResultsPerRep         RepResults
+//	R12, R17            OpenDealsByStage      OpenDeals
+//	R26                 OpenStageTotals       OpenStages
+//	R31                 WonByRegion           RegionSeries
+//	R34                 RevenueAgainstTarget  Revenue
+//	R35                 LostByReason          LostReasons
+//	R36                 NewDeals              NewDealSeries
+//	R38                 AverageBasket         BasketSeries
+//
+// R09 and R34 add up the deals won and measure the sums against the
+// targets, which every part reads whole. AverageWonAmount (R22) and
+// SalesCycle (R23, R24) do not merge: their medians and percentiles are
+// not sums; run them over the whole portal. Every result marshals to JSON
+// and reads back unchanged, so parts can travel between machines as JSON.
 //
 // # Errors
 //

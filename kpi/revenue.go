@@ -85,9 +85,9 @@ type Revenue struct {
 // Values are in the home currency; won deals without an amount, or whose
 // currency has no rate, count in Count and are counted apart in NoAmount
 // and NoRate. Closed deals without a close date and deals in an unknown
-// stage are counted in Skipped. The result does not merge, as targets do
-// not split over halves of the deals. RevenueAgainstTarget fails when p is
-// not a valid period or cal not valid.
+// stage are counted in Skipped. Results over parts of a portal's deals,
+// each part with every target, merge with Merge. RevenueAgainstTarget
+// fails when p is not a valid period or cal not valid.
 func RevenueAgainstTarget(ds *sales.Dataset, p sales.Period, cal sales.Calendar) (Revenue, error) {
 	if err := checkPeriod(p); err != nil {
 		return Revenue{}, fmt.Errorf("kpi: revenue against target: %w", err)

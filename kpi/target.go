@@ -94,9 +94,9 @@ type TargetReport struct {
 //
 // Values are in the home currency; won deals without an amount, or whose
 // currency has no rate, count in Won.Count and are counted apart in
-// Won.NoAmount and Won.NoRate. WonAgainstTarget fails only when p is not a
-// valid period. Its result does not merge: targets are not additive over
-// halves of the deals.
+// Won.NoAmount and Won.NoRate. Results over parts of a portal's deals,
+// each part with every target, merge with Merge. WonAgainstTarget fails
+// only when p is not a valid period.
 func WonAgainstTarget(ds *sales.Dataset, p sales.Period) (TargetReport, error) {
 	res, err := ResultsPerRep(ds, p)
 	if err != nil {
@@ -105,6 +105,7 @@ func WonAgainstTarget(ds *sales.Dataset, p sales.Period) (TargetReport, error) {
 	r := TargetReport{
 		Period: p, Currency: ds.Currency(), AllWon: res.Team.Won,
 		NoCloseDate: res.NoCloseDate, UnknownStage: res.UnknownStage,
+		Reps: make([]RepGoal, 0, len(res.Reps)),
 	}
 	sums := targetSums{owners: map[sales.OwnerID]*goalSums{}, teams: map[string]*goalSums{}}
 	for i := range ds.Targets {

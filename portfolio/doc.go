@@ -27,15 +27,33 @@
 // A deal without a company is never folded into another group: each
 // report shows it on a row of its own.
 //
-// # Merging
+// # Sharding
 //
-// Every report has a Merge method: the results over two portals that
-// split the deals between them (line items follow their deal) merge into
-// the result over the whole. The top N of a merged result is taken after
-// merging, so each result keeps every product or company, not only its
-// top N. NewVsExisting keeps, for the same reason, each company's first
-// win, so that a deal whose company's earlier win is in the other half is
-// classified as the whole would classify it.
+// Every report has a Merge method: computing a report over parts of a
+// portal that split the deals between them (line items follow their deal)
+// and merging the results gives the report over the whole, in any order.
+// This is how the work spreads over machines (see sales.Partial, which
+// adds records to such a part one at a time, and the program
+// examples/beam, which runs the reports on Apache Beam). Each part holds
+// its share of the deals, each deal in one part only, with their line
+// items, and every part holds the same shared records whole: the time
+// zone, currency and rates, owners, pipelines, companies and products.
+//
+//	id   function       result         parts split
+//	R41  TopProducts    ProductSales   deals, with their line items
+//	R42  NewVsExisting  CustomerSplit  deals
+//	R43  RevenueByType  RevenueGroups  deals
+//	R44  TopCustomers   Concentration  deals
+//
+// The top N of a merged result is taken after merging, so each result
+// keeps every product or company, not only its top N. NewVsExisting keeps,
+// for the same reason, each company's first win, so that a deal whose
+// company's earlier win is in another part is classified as the whole
+// would classify it. Every result marshals to JSON and reads back
+// unchanged, so parts can travel between machines as JSON. TopProducts
+// merges exactly when the home currency is the rates' base currency, and
+// may name a product missing from the catalogue after another of its
+// lines (see its BUG notes).
 //
 // # Errors
 //

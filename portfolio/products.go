@@ -14,6 +14,12 @@ import (
 // conversion is rounded to eight decimal places, so the merge of two
 // halves may then differ from the whole in the eighth decimal place.
 
+// BUG(portfolio): TopProducts names a product that the catalogue lacks,
+// or lists without a name, after its first line's own name. Merge keeps
+// the name of the result merged into, so when such a product's lines carry
+// different names, a merge of parts may name it after another line than
+// the whole does; its figures are exact all the same.
+
 // ProductLine is what one product sold: its lines, quantity and value.
 type ProductLine struct {
 	// Product is the product's id; empty for lines that name no product,
@@ -279,7 +285,7 @@ func (r *ProductSales) Merge(o ProductSales) error {
 			"%s in %q (top %d) and %s in %q (top %d) differ",
 			r.Period, r.Currency, r.Top, o.Period, o.Currency, o.Top)
 	}
-	products := append([]ProductLine(nil), r.Products...)
+	products := append(make([]ProductLine, 0, len(r.Products)+len(o.Products)), r.Products...)
 	index := make(map[productKey]int, len(products))
 	for j := range products {
 		index[products[j].key()] = j

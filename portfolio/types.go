@@ -29,6 +29,18 @@ func (g Grouping) String() string {
 // MarshalText encodes g by its name.
 func (g Grouping) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
 
+// UnmarshalText decodes a name written by MarshalText: "company_type" or
+// "industry".
+func (g *Grouping) UnmarshalText(b []byte) error {
+	for k := ByCompanyType; int(k) < len(groupingNames); k++ {
+		if string(b) == groupingNames[k] {
+			*g = k
+			return nil
+		}
+	}
+	return fmt.Errorf("portfolio: grouping %q is not company_type or industry", b)
+}
+
 // of returns company c's value of the field g groups by.
 func (g Grouping) of(c *sales.Company) string {
 	if g == ByIndustry {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -46,7 +47,8 @@ type ExportOptions struct {
 	// no currency column.
 	Currency sales.Currency
 	// Columns adds header names: a header (any case) to one of the
-	// field names of the Columns* variables, such as "Région": "region".
+	// reader's field names, which ExportColumns lists with the headers
+	// it knows already, such as "Région": "region".
 	Columns map[string]string
 }
 
@@ -56,7 +58,7 @@ type ExportReport struct {
 	Files []ExportFile `json:"files"`
 	// Rejected lists, in file and row order, every cell that could not be
 	// used and why; the record is kept without the value, unless the
-	// whole row is rejected (Column empty).
+	// rejection says the row was left out.
 	Rejected []Rejection `json:"rejected"`
 	// NewOwners lists the owner names that became owners because no
 	// Owners were given.
@@ -79,11 +81,16 @@ type ExportFile struct {
 // Rejection is one value, or one whole row, of an export file that could
 // not be used. Line is the 1-based line of the file it starts on.
 type Rejection struct {
-	File   string `json:"file"`
-	Line   int    `json:"line"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Column is the header of the cell, empty when the fault is the
+	// row's as a whole (a wrong number of cells).
 	Column string `json:"column,omitempty"`
 	Value  string `json:"value"`
 	Reason string `json:"reason"`
+	// RowLeftOut says the whole row was left out; otherwise the record
+	// was kept without the value.
+	RowLeftOut bool `json:"row_left_out,omitempty"`
 }
 
 // String returns the rejection as one line, such as
@@ -167,6 +174,12 @@ func newExportReader(opt ExportOptions) *exportReader {
 
 // fold folds a header or a name for matching: trimmed, lower case, runs
 // of spaces as one.
+// ExportColumns returns the headers the export reader knows, each with the
+// field it reads into: the labels of HubSpot's English exports and the
+// internal property names. ExportOptions.Columns adds to them. The map is
+// a copy.
+func ExportColumns() map[string]string { return maps.Clone(defaultColumns) }
+
 func fold(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
@@ -193,6 +206,13 @@ func (r *row) get(field string) (string, string) {
 func (r *row) reject(column, val, reason string) {
 	r.x.rep.Rejected = append(r.x.rep.Rejected, Rejection{File: r.file, Line: r.line,
 		Column: column, Value: clip(val, 100), Reason: reason})
+}
+
+// dropRow records that the whole row was left out, for the value of the
+// given column.
+func (r *row) dropRow(column, val, reason string) {
+	r.reject(column, val, reason)
+	r.x.rep.Rejected[len(r.x.rep.Rejected)-1].RowLeftOut = true
 }
 
 // file reads one export file.
@@ -225,7 +245,7 @@ func (x *exportReader) file(name string, b []byte) error {
 		f.Rows++
 		r := &row{x: x, file: name, line: line, cells: cells, header: header, pos: pos}
 		if len(cells) != len(header) {
-			r.reject("", "", fmt.Sprintf("%d cells under a header of %d", len(cells), len(header)))
+			r.dropRow("", "", fmt.Sprintf("%d cells under a header of %d", len(cells), len(header)))
 			continue
 		}
 		if x.record(kind, r) {
@@ -285,7 +305,7 @@ func kindOf(pos map[string]int) string {
 func (x *exportReader) record(kind string, r *row) bool {
 	id, col := r.get("id")
 	if kind != "unknown" && id == "" {
-		r.reject(col, "", "no record id; row left out")
+		r.dropRow(col, "", "no record id; row left out")
 		return false
 	}
 	switch kind {

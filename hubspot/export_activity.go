@@ -60,11 +60,10 @@ func label[T any](r *row, field string, table map[string]T) T {
 }
 
 func (x *exportReader) activity(r *row, id string) (sales.Activity, bool) {
-	typ := label(r, "activity_type", activityTypeLabels)
-	if typ == 0 {
-		if v, col := r.get("activity_type"); v == "" {
-			r.reject(col, v, "no activity type; row left out")
-		}
+	v, col := r.get("activity_type")
+	typ, ok := activityTypeLabels[fold(strings.ReplaceAll(v, "_", " "))]
+	if !ok || typ == 0 {
+		r.dropRow(col, v, "no activity type this library knows; row left out")
 		return sales.Activity{}, false
 	}
 	subject, _ := r.get("subject")

@@ -7,6 +7,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/hubspot"
 )
@@ -82,6 +84,12 @@ func TestReadExport(t *testing.T) {
 			t.Errorf("rejections lack %q; they are:\n%s", w, all)
 		}
 	}
+	for _, r := range rep.Rejected {
+		dropped := r.Column == "Activity type" || r.Column == "Record ID"
+		if r.RowLeftOut != dropped {
+			t.Errorf("rejection %s: row left out %v, want %v", r, r.RowLeftOut, dropped)
+		}
+	}
 	if len(rep.Rejected) != len(wantRejected) {
 		t.Errorf("%d rejections, want %d:\n%s", len(rep.Rejected), len(wantRejected), all)
 	}
@@ -137,6 +145,37 @@ func TestReadExportFolder(t *testing.T) {
 	if _, err := sales.NewDataset(recs); err != nil {
 		t.Errorf("NewDataset(export) = %v", err)
 	}
+}
+
+// TestReadExportFolderWith reads a folder whose numbers use a decimal
+// comma and whose dates put the day first, which only options can say.
+func TestReadExportFolderWith(t *testing.T) {
+	fsys := fstest.MapFS{
+		"pipelines.json": {Data: mustRead(t, "testdata/export/pipelines.json")},
+		"deals.csv": {Data: []byte("Record ID;Deal Name;Pipeline;Deal Stage;Amount;Close Date\n" +
+			"1;A;Sales Pipeline;Closed Won;1.234,56;31/01/2026\n")},
+	}
+	paris, _ := time.LoadLocation("Europe/Paris")
+	recs, xrep, _, err := hubspot.ReadExportFolderWith(fsys, hubspot.ExportOptions{
+		DayFirst: true, DecimalComma: true, Location: paris, Currency: "EUR"})
+	if err != nil || len(xrep.Rejected) != 0 {
+		t.Fatalf("ReadExportFolderWith = %v, rejected %v", err, xrep.Rejected)
+	}
+	d := recs.Deals[0]
+	if !d.Amount.Decimal.Equal(decimal.RequireFromString("1234.56")) || d.CloseDate.Month() != time.January ||
+		d.CloseDate.Day() != 31 || recs.Currency != "EUR" || recs.TimeZone != "Europe/Paris" {
+		t.Errorf("ReadExportFolderWith = %+v, currency %q, zone %q; want 1234.56 on 31 January in Paris",
+			d, recs.Currency, recs.TimeZone)
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func TestReadExport_ownerSuffixes(t *testing.T) {

@@ -33,9 +33,18 @@ const (
 // It fails when pipelines.json is missing or one of the files is not
 // valid.
 func ReadExportFolder(fsys fs.FS) (sales.Records, ExportReport, Report, error) {
+	return ReadExportFolderWith(fsys, ExportOptions{})
+}
+
+// ReadExportFolderWith is ReadExportFolder with the reading options of
+// opt (DayFirst, DecimalComma, OwnerMap, Columns...). What opt leaves
+// unset is taken from the folder's files: the pipelines always, the owners
+// when opt.Owners is empty, the time zone and currency when opt.Location
+// and opt.Currency are.
+func ReadExportFolderWith(fsys fs.FS, given ExportOptions) (sales.Records, ExportReport, Report, error) {
 	rep := newReport()
 	m := mapper{loc: time.UTC, opt: &ReadOptions{GoalTypes: DefaultGoalTypes}, rep: &rep}
-	var opt ExportOptions
+	opt := given
 	f, err := fsys.Open(PipelinesFile)
 	if err != nil {
 		return sales.Records{}, ExportReport{}, rep, fmt.Errorf("hubspot: read export folder: %w", err)
@@ -45,11 +54,19 @@ func ReadExportFolder(fsys fs.FS) (sales.Records, ExportReport, Report, error) {
 	if err != nil {
 		return sales.Records{}, ExportReport{}, rep, err
 	}
-	if opt.Owners, err = readOwnersFile(fsys, &m); err != nil {
-		return sales.Records{}, ExportReport{}, rep, err
+	if len(opt.Owners) == 0 {
+		if opt.Owners, err = readOwnersFile(fsys, &m); err != nil {
+			return sales.Records{}, ExportReport{}, rep, err
+		}
 	}
 	if err := readAccountFile(fsys, &opt); err != nil {
 		return sales.Records{}, ExportReport{}, rep, err
+	}
+	if given.Location != nil {
+		opt.Location = given.Location
+	}
+	if given.Currency != "" {
+		opt.Currency = given.Currency
 	}
 	recs, xrep, err := ReadExport(fsys, opt)
 	return recs, xrep, rep, err

@@ -25,8 +25,9 @@ import (
 // goroutine per link table walks the chunks in order together with the
 // parents, once the parent table is read.
 
-// chunkSize is the size of the blocks the feeder reads.
-const chunkSize = 4 << 20
+// chunkSize is the size of the blocks the feeder reads. Tests make it
+// small, so that chunk boundaries fall everywhere.
+var chunkSize = 4 << 20
 
 // headerMax bounds a header line.
 const headerMax = 64 << 10
@@ -221,19 +222,23 @@ func (tf *tableFile) sizeUp(f fs.File) error {
 // countLines returns the number of line feeds in the file, an upper bound
 // of its rows, counting pieces on the workers.
 func (rd *tableReader) countLines(tf *tableFile, total *atomic.Int64, wg *sync.WaitGroup) {
-	const piece = chunkSize
+	piece := int64(chunkSize)
 	for off := int64(0); off < tf.size; off += piece {
 		wg.Add(1)
 		rd.tasks <- func(*decoder) {
 			defer wg.Done()
 			buf := rd.pool.get()
 			defer rd.pool.put(buf)
-			n := min(piece, tf.size-off)
-			k, err := tf.ra.ReadAt(buf[:n], off)
-			if err != nil && !(errors.Is(err, io.EOF) && int64(k) == n) {
-				rd.fail(tf.id, 0, err)
+			for at, end := off, min(off+piece, tf.size); at < end; {
+				n := min(int64(len(buf)), end-at)
+				k, err := tf.ra.ReadAt(buf[:n], at)
+				if err != nil && !(errors.Is(err, io.EOF) && int64(k) == n) {
+					rd.fail(tf.id, 0, err)
+					return
+				}
+				total.Add(int64(bytes.Count(buf[:k], newline)))
+				at += n
 			}
-			total.Add(int64(bytes.Count(buf[:k], newline)))
 		}
 	}
 }
@@ -270,6 +275,10 @@ type tableSink interface {
 // feed reads a file in chunks and hands each to the workers.
 func (rd *tableReader) feed(tf *tableFile, sink tableSink) {
 	buf := rd.pool.get()
+	if len(tf.rest) >= len(buf) {
+		rd.pool.swap(buf)
+		buf = make([]byte, 2*len(tf.rest))
+	}
 	n := copy(buf, tf.rest)
 	eof := tf.eof
 	row, line, idx := 0, 2, 0
@@ -325,6 +334,10 @@ func (rd *tableReader) feed(tf *tableFile, sink tableSink) {
 			return
 		}
 		next := rd.pool.get()
+		if tail := len(data) - cut; tail >= len(next) {
+			rd.pool.swap(next)
+			next = make([]byte, 2*tail)
+		}
 		n = copy(next, data[cut:])
 		rd.tasks <- sink.task(c)
 		row += c.rows

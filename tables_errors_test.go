@@ -55,7 +55,7 @@ func smallPortal() sales.Records {
 }
 
 // tablesFS writes r as a table snapshot and returns its files in memory.
-func tablesFS(t *testing.T, r sales.Records) fstest.MapFS {
+func tablesFS(t testing.TB, r sales.Records) fstest.MapFS {
 	t.Helper()
 	dir := t.TempDir()
 	if err := sales.WriteTables(dir, r); err != nil {

@@ -260,45 +260,39 @@ func decodeTarget(d *decoder, f [][]byte, x *Target) {
 }
 
 func decodeDeal(d *decoder, f [][]byte, x *Deal) {
-	*x = Deal{
-		ID:         DealID(d.str(f[0])),
-		Name:       d.str(f[1]),
-		Owner:      OwnerID(d.text(2, f[2])),
-		Pipeline:   PipelineID(d.text(3, f[3])),
-		Stage:      StageID(d.text(4, f[4])),
-		Amount:     d.nullDecimal(5, f[5]),
-		Currency:   Currency(d.text(6, f[6])),
-		Created:    d.time(7, f[7]),
-		CloseDate:  d.time(8, f[8]),
-		LostReason: d.text(9, f[9]),
-		Source:     d.text(10, f[10]),
-		Region:     d.text(11, f[11]),
-		Type:       enumOf[DealType](d, 12, f[12], dealTypeNames, "deal type"),
-		Company:    CompanyID(d.text(13, f[13])),
-	}
+	x.ID = DealID(d.str(f[0]))
+	x.Name = d.str(f[1])
+	x.Owner = OwnerID(d.text(2, f[2]))
+	x.Pipeline = PipelineID(d.text(3, f[3]))
+	x.Stage = StageID(d.text(4, f[4]))
+	x.Amount = d.nullDecimal(5, f[5])
+	x.Currency = Currency(d.text(6, f[6]))
+	x.Created = d.time(7, f[7])
+	x.CloseDate = d.time(8, f[8])
+	x.LostReason = d.text(9, f[9])
+	x.Source = d.text(10, f[10])
+	x.Region = d.text(11, f[11])
+	x.Type = enumOf[DealType](d, 12, f[12], dealTypeNames, "deal type")
+	x.Company = CompanyID(d.text(13, f[13]))
 }
 
 func decodeContact(d *decoder, f [][]byte, x *Contact) {
-	*x = Contact{
-		ID:         ContactID(d.str(f[0])),
-		Name:       d.str(f[1]),
-		Owner:      OwnerID(d.text(2, f[2])),
-		Created:    d.time(3, f[3]),
-		Lifecycle:  enumOf[LifecycleStage](d, 4, f[4], lifecycleNames, "lifecycle stage"),
-		LeadStatus: d.text(5, f[5]),
-		Source:     d.text(6, f[6]),
-		Company:    CompanyID(d.text(7, f[7])),
-		Reached: LifecycleDates{
-			Subscriber:         d.time(8, f[8]),
-			Lead:               d.time(9, f[9]),
-			MarketingQualified: d.time(10, f[10]),
-			SalesQualified:     d.time(11, f[11]),
-			Opportunity:        d.time(12, f[12]),
-			Customer:           d.time(13, f[13]),
-			Evangelist:         d.time(14, f[14]),
-			Other:              d.time(15, f[15]),
-		},
-	}
+	x.ID = ContactID(d.str(f[0]))
+	x.Name = d.str(f[1])
+	x.Owner = OwnerID(d.text(2, f[2]))
+	x.Created = d.time(3, f[3])
+	x.Lifecycle = enumOf[LifecycleStage](d, 4, f[4], lifecycleNames, "lifecycle stage")
+	x.LeadStatus = d.text(5, f[5])
+	x.Source = d.text(6, f[6])
+	x.Company = CompanyID(d.text(7, f[7]))
+	x.Reached.Subscriber = d.time(8, f[8])
+	x.Reached.Lead = d.time(9, f[9])
+	x.Reached.MarketingQualified = d.time(10, f[10])
+	x.Reached.SalesQualified = d.time(11, f[11])
+	x.Reached.Opportunity = d.time(12, f[12])
+	x.Reached.Customer = d.time(13, f[13])
+	x.Reached.Evangelist = d.time(14, f[14])
+	x.Reached.Other = d.time(15, f[15])
 }
 
 func decodeCompany(d *decoder, f [][]byte, x *Company) {
@@ -308,21 +302,19 @@ func decodeCompany(d *decoder, f [][]byte, x *Company) {
 }
 
 func decodeActivity(d *decoder, f [][]byte, x *Activity) {
-	*x = Activity{
-		ID:             ActivityID(d.str(f[0])),
-		Type:           enumOf[ActivityType](d, 1, f[1], activityTypeNames, "activity type"),
-		Owner:          OwnerID(d.text(2, f[2])),
-		Time:           d.time(3, f[3]),
-		Subject:        d.text(4, f[4]),
-		Direction:      enumOf[Direction](d, 5, f[5], directionNames, "direction"),
-		Duration:       d.duration(6, f[6]),
-		CallOutcome:    enumOf[CallOutcome](d, 7, f[7], callOutcomeNames, "call outcome"),
-		MeetingEnd:     d.time(8, f[8]),
-		MeetingOutcome: enumOf[MeetingOutcome](d, 9, f[9], meetingOutcomeNames, "meeting outcome"),
-		TaskStatus:     enumOf[TaskStatus](d, 10, f[10], taskStatusNames, "task status"),
-		TaskDue:        d.time(11, f[11]),
-		TaskCompleted:  d.time(12, f[12]),
-	}
+	x.ID = ActivityID(d.str(f[0]))
+	x.Type = enumOf[ActivityType](d, 1, f[1], activityTypeNames, "activity type")
+	x.Owner = OwnerID(d.text(2, f[2]))
+	x.Time = d.time(3, f[3])
+	x.Subject = d.text(4, f[4])
+	x.Direction = enumOf[Direction](d, 5, f[5], directionNames, "direction")
+	x.Duration = d.duration(6, f[6])
+	x.CallOutcome = enumOf[CallOutcome](d, 7, f[7], callOutcomeNames, "call outcome")
+	x.MeetingEnd = d.time(8, f[8])
+	x.MeetingOutcome = enumOf[MeetingOutcome](d, 9, f[9], meetingOutcomeNames, "meeting outcome")
+	x.TaskStatus = enumOf[TaskStatus](d, 10, f[10], taskStatusNames, "task status")
+	x.TaskDue = d.time(11, f[11])
+	x.TaskCompleted = d.time(12, f[12])
 }
 
 func decodeLineItem(d *decoder, f [][]byte, x *LineItem) {

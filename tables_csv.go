@@ -376,17 +376,26 @@ func cacheIndex(p []byte) int {
 }
 
 // needsQuotes reports whether s must be quoted in CSV: it holds a comma, a
-// quote, a CR or an LF.
+// quote, a CR or an LF. It looks at eight bytes at a time.
 func needsQuotes(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= '"' || c == ',' {
-			if c == ',' || c == '"' || c == '\r' || c == '\n' {
-				return true
-			}
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // only read
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if specials(w)|^nonZero(w^(lows*'\r'))&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if quoted[s[i]] {
+			return true
 		}
 	}
 	return false
 }
+
+// quoted marks the bytes that make a field quoted.
+var quoted = [256]bool{',': true, '"': true, '\r': true, '\n': true}
 
 // appendField appends s as a CSV field.
 func appendField(b []byte, s string) []byte {

@@ -168,6 +168,10 @@ type zoneCache struct {
 	loc        *time.Location
 	start, end int64 // Unix seconds; the period is [start, end)
 	off        int
+	// day and date are the last local day written, in days since 1970,
+	// and its text.
+	day  int64
+	date [10]byte
 }
 
 const (
@@ -217,15 +221,19 @@ func appendTime(b []byte, t time.Time, z *zoneCache) ([]byte, error) {
 	}
 	days := floorDiv(sec+int64(off), secondsPerDay)
 	clock := sec + int64(off) - days*secondsPerDay
-	y, m, d := civilFromDays(days)
-	if y < 0 || y > 9999 {
-		return b, &timeRangeError{t}
+	if days != z.day || z.date[0] == 0 {
+		y, m, d := civilFromDays(days)
+		if y < 0 || y > 9999 {
+			return b, &timeRangeError{t}
+		}
+		date := append4(z.date[:0], int(y))
+		date = append(date, '-')
+		date = append2(date, m)
+		date = append(date, '-')
+		append2(date, d)
+		z.day = days
 	}
-	b = append4(b, int(y))
-	b = append(b, '-')
-	b = append2(b, m)
-	b = append(b, '-')
-	b = append2(b, d)
+	b = append(b, z.date[:]...)
 	b = append(b, 'T')
 	b = append2(b, int(clock/3600))
 	b = append(b, ':')

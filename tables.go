@@ -49,12 +49,13 @@ import (
 //     come in the order of the parents, each parent's links in position
 //     order.
 //
-// Two changes to the format as first specified, each the smallest that
-// keeps the round trip exact: a time whose offset is not a whole number of
-// minutes (local mean time, before time zones were standardised) is
-// written in UTC, since RFC 3339 offsets have no seconds; and a time
-// outside the years 0 to 9999, which RFC 3339 cannot write, is an error,
-// as it is for the JSON snapshot.
+// Two kinds of time RFC 3339 cannot write as they are: a time whose offset
+// is not a whole number of minutes (local mean time, before time zones were
+// standardised) is written in UTC, the same instant, since RFC 3339 offsets
+// have no seconds; and a time outside the years 0 to 9999 is an error, as
+// it is for the JSON snapshot.
+//
+// A duration of 0 is written "0", and read from "0" or the empty field.
 //
 // WriteTables fails only when a time cannot be written or on an error of
 // the file system; the records are written as they are, defects included,
@@ -93,10 +94,18 @@ func ReadTables(dir string) (Records, error) {
 //     no links followed by one with the same id and links therefore reads
 //     back with the links on the first.
 //
+// Besides what WriteTables writes, ReadTablesFS accepts CRLF line ends, a
+// byte-order mark before the header and blank lines at the end of a file;
+// a decimal is read in plain text only (1e3 is an error), and so is an
+// enum's name, which is case-sensitive.
+//
 // ReadTablesFS reads the tables on GOMAXPROCS goroutines, big files in
-// chunks cut at row boundaries (quotes are followed, so a quoted field
-// with line breaks is never cut), each chunk parsed into its place in a
-// slice sized beforehand from the file's line count.
+// chunks cut at row ends (quotes are followed, so a quoted field with line
+// breaks is never cut), each chunk parsed into its place in a slice sized
+// beforehand from the file's line count. Ids, names and other texts are
+// cut from shared blocks, and texts that repeat (owners, stages,
+// currencies, sources) are shared, so the records take about the memory
+// they took when written.
 //
 // Errors start with "sales: read tables:" and name the file, and for bad
 // data the line, the column and the value: a missing file, a header that

@@ -1,7 +1,10 @@
 package sales
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -81,7 +84,7 @@ type formatted struct {
 // rows on the workers and writing them in order, with at most window
 // batches in flight.
 func writeFile(dir string, t tableID, job writeJob, tasks chan<- func(), window int) error {
-	tmp, err := os.CreateTemp(dir, "."+tableSpecs[t].file+".*.tmp")
+	tmp, err := createTemp(dir, tableSpecs[t].file)
 	if err != nil {
 		return err
 	}
@@ -94,6 +97,19 @@ func writeFile(dir string, t tableID, job writeJob, tasks chan<- func(), window 
 		return err
 	}
 	return os.Rename(tmp.Name(), filepath.Join(dir, tableSpecs[t].file))
+}
+
+// createTemp creates a new file beside name in dir, with the permissions a
+// new file gets (0666 less the umask), which os.CreateTemp would restrict
+// to the owner.
+func createTemp(dir, name string) (*os.File, error) {
+	for {
+		path := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", name, rand.Uint64()))
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
 }
 
 func writeRows(f *os.File, t tableID, job writeJob, tasks chan<- func(), window int) error {

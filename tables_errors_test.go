@@ -24,7 +24,8 @@ func smallPortal() sales.Records {
 	at := func(d int) time.Time { return time.Date(2026, 3, d, 9, 30, 0, 0, paris) }
 	return sales.Records{
 		TimeZone: "Europe/Paris", Currency: "EUR",
-		Rates: sales.Rates{Base: "EUR", ToBase: map[sales.Currency]decimal.Decimal{"USD": testkit.D("0.92")}},
+		Rates: sales.Rates{Base: "EUR",
+			ToBase: map[sales.Currency]decimal.Decimal{"USD": testkit.D("0.92")}},
 		Owners: []sales.Owner{{ID: "o1", Name: "Ada", Team: "North"},
 			{ID: "o2", Name: "Bo", Archived: true}},
 		Pipelines: []sales.Pipeline{testkit.SalesPipeline},

@@ -50,12 +50,13 @@ type tableReader struct {
 
 // tableFile is an open table file whose header has been read.
 type tableFile struct {
-	id   tableID
-	f    io.Reader
-	ra   io.ReaderAt // nil when the file cannot be read at offsets
-	size int64
-	rest []byte // bytes read after the header
-	eof  bool   // rest ends the file
+	id     tableID
+	closer io.Closer
+	f      io.Reader   // read in order, by the feeder
+	ra     io.ReaderAt // read at offsets, to count lines
+	size   int64
+	rest   []byte // bytes read after the header
+	eof    bool   // rest ends the file
 }
 
 // tableError is an error of one file, at a line (0 when it concerns the
@@ -152,11 +153,8 @@ func readTables(fsys fs.FS, prefix string) (Records, error) {
 
 func (rd *tableReader) closeFiles() {
 	for _, f := range rd.files {
-		if f == nil {
-			continue
-		}
-		if c, ok := f.f.(io.Closer); ok {
-			c.Close()
+		if f != nil {
+			f.closer.Close()
 		}
 	}
 }
@@ -167,7 +165,7 @@ func (rd *tableReader) open(t tableID) (*tableFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	tf := &tableFile{id: t, f: f}
+	tf := &tableFile{id: t, f: f, closer: f}
 	if err := tf.sizeUp(f); err != nil {
 		f.Close()
 		return nil, err

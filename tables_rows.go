@@ -31,8 +31,9 @@ func (rd *tableReader) read() (Records, error) {
 	if rd.canceled.Load() {
 		return Records{}, nil
 	}
-	// The biggest tables first: the collector, should it run while they
-	// are allocated, then finds a heap big enough not to run again soon.
+	// The biggest table first: a collection its allocation starts does not
+	// scan the tables allocated while it marks, and leaves a heap goal high
+	// enough for no other collection to start while the tables fill.
 	activities := newParentSink(rd, tActivities, lines[tActivities], decodeActivity).hashed()
 	contacts := newParentSink(rd, tContacts, lines[tContacts], decodeContact)
 	deals := newParentSink(rd, tDeals, lines[tDeals], decodeDeal).hashed()

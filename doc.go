@@ -12,6 +12,12 @@
 // package reads HubSpot's API and export files, and the examples show how
 // to map any CRM's CSV export.
 //
+// Records travel as snapshots. WriteSnapshot and ReadSnapshot keep them in
+// one JSON file. WriteTables and ReadTables keep them as a folder of CSV
+// files, one per table (deals, contacts, activities, and link tables for
+// their lists), which SQL engines load with their own CSV readers and
+// which ReadTables reads back on every core, straight into the records.
+//
 // NewDataset builds, once and in linear time, the look-ups that reports
 // share: each deal's stage and value in the home currency, a deal's
 // activities and line items, a company's deals, a contact's activities.

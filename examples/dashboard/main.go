@@ -11,6 +11,7 @@
 //	go run ./examples/dashboard -asof 2026-06-30 -period 2026-Q2
 //	go run ./examples/dashboard -snapshot portal.json  # a snapshot, as examples/hubspot saves
 //	go run ./examples/dashboard -hubspot-export DIR    # HubSpot CSV exports and pipelines.json
+//	go run ./examples/dashboard -tables DIR            # a table snapshot (see sales.ReadTables)
 //
 // Run it with -h for every flag.
 package main
@@ -49,6 +50,8 @@ type options struct {
 	snapshot  string
 	save      string
 	hsExport  string
+	tables    string
+	saveTabs  string
 	proposal  string
 	topN      int
 }
@@ -70,6 +73,10 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.save, "save", "", "also write the portal's records to this snapshot file")
 	fs.StringVar(&o.hsExport, "hubspot-export", "", "read a folder of HubSpot CSV exports with its "+
 		"pipelines.json (and optional owners.json, account.json) instead of the demo")
+	fs.StringVar(&o.tables, "tables", "", "read a table snapshot folder (see sales.ReadTables) "+
+		"instead of the demo")
+	fs.StringVar(&o.saveTabs, "save-tables", "", "also write the portal's records to this folder "+
+		"as a table snapshot")
 	fs.StringVar(&o.proposal, "proposal-stage", "", "stage id that counts as a proposal (R37)")
 	fs.IntVar(&o.topN, "top", 5, "how many products and customers the top-N reports list")
 	if err := fs.Parse(args); err != nil {
@@ -82,7 +89,7 @@ func parseFlags(args []string) (options, error) {
 	var sources []string
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "maven", "snapshot", "hubspot-export":
+		case "maven", "snapshot", "hubspot-export", "tables":
 			sources = append(sources, "-"+f.Name)
 			if f.Value.String() == "" {
 				err = fmt.Errorf("-%s needs a path", f.Name)
@@ -109,6 +116,11 @@ func run(args []string, w io.Writer) error {
 	}
 	if o.save != "" {
 		if err := saveSnapshot(o.save, src.records); err != nil {
+			return err
+		}
+	}
+	if o.saveTabs != "" {
+		if err := sales.WriteTables(o.saveTabs, src.records); err != nil {
 			return err
 		}
 	}

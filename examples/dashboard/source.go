@@ -30,6 +30,8 @@ func load(o options) (source, error) {
 		return loadSnapshot(o.snapshot)
 	case o.hsExport != "":
 		return loadHubSpotExport(o.hsExport)
+	case o.tables != "":
+		return loadTables(o.tables)
 	default:
 		return loadDemo(o)
 	}

@@ -29,7 +29,7 @@ func FuzzReadTablesFS(f *testing.F) {
 		if err != nil {
 			return
 		}
-		back := roundTrip(t, r)
+		back := tablesRoundTrip(t, r)
 		if want, got := canonical(t, r), canonical(t, back); want != got {
 			t.Fatalf("ReadTables(WriteTables(ReadTablesFS(…))) differs:\n%s", firstDiff(want, got))
 		}

@@ -72,14 +72,14 @@ func roundTripProperties(t *testing.T) {
 		func(seed uint64, deals int) bool {
 			r := demoPortal(t, seed, deals)
 			return sameRecords(t, fmt.Sprintf("demo(seed %d, %d deals)", seed, deals),
-				r, roundTrip(t, r))
+				r, tablesRoundTrip(t, r))
 		},
 		gen.UInt64(), gen.IntRange(0, 300),
 	))
 	props.Property("ReadTables(WriteTables(nasty records)) is the records", prop.ForAll(
 		func(seed uint64, n int) bool {
 			r := nastyRecords(seed, n)
-			return sameRecords(t, fmt.Sprintf("nasty(seed %d, %d)", seed, n), r, roundTrip(t, r))
+			return sameRecords(t, fmt.Sprintf("nasty(seed %d, %d)", seed, n), r, tablesRoundTrip(t, r))
 		},
 		gen.UInt64(), gen.IntRange(0, 40),
 	))
@@ -92,7 +92,7 @@ func roundTripProperties(t *testing.T) {
 func TestTablesRoundTrip_reports(t *testing.T) {
 	for _, seed := range []uint64{1, 2} {
 		r := demoPortal(t, seed, 400)
-		back := roundTrip(t, r)
+		back := tablesRoundTrip(t, r)
 		want := catalogJSON(t, r)
 		got := catalogJSON(t, back)
 		for id, w := range want {

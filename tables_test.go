@@ -115,7 +115,7 @@ func nilIfEmpty[T any](s *[]T) {
 }
 
 // roundTrip writes r to a temporary folder and reads it back.
-func roundTrip(t testing.TB, r sales.Records) sales.Records {
+func tablesRoundTrip(t testing.TB, r sales.Records) sales.Records {
 	t.Helper()
 	dir := t.TempDir()
 	if err := sales.WriteTables(dir, r); err != nil {
@@ -133,7 +133,7 @@ func TestTablesRoundTrip_demo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := roundTrip(t, recs)
+	back := tablesRoundTrip(t, recs)
 	if want, got := canonical(t, recs), canonical(t, back); want != got {
 		t.Errorf("ReadTables(WriteTables(demo)) differs from demo:\n%s", firstDiff(want, got))
 	}

@@ -3,6 +3,7 @@ package sales
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -34,13 +35,12 @@ type Dataset struct {
 	companies map[CompanyID]int32
 	products  map[ProductID]int32
 
-	dealOwner     []int32 // position in Owners, or -1
-	activityOwner []int32 // position in Owners, or -1
-	dealPipeline  []int32 // position in Pipelines, or -1
-	dealStage     []int32 // position in the pipeline's Stages, or -1
-	dealCompany   []int32 // position in Companies, or -1
-	dealValue     []decimal.Decimal
-	dealValueOf   []ValueState
+	deal      DealColumns
+	dealValue []decimal.Decimal
+	activity  ActivityColumns
+	contact   ContactColumns
+	visits    visitTable
+	closes    closeTable
 
 	dealActivities    adjacency
 	dealLineItems     adjacency
@@ -70,9 +70,11 @@ var valueStateNames = []string{"ok", "missing", "no_rate"}
 // String returns "ok", "missing" or "no_rate".
 func (s ValueState) String() string { return enumName(valueStateNames, s, "value_state") }
 
-// NewDataset builds the look-ups over r. It fails only when r.TimeZone
-// names no known location; every other defect is left for Validate to
-// report and for reports to count.
+// NewDataset builds the look-ups and columns over r. It fails only when
+// r.TimeZone names no known location; every other defect is left for
+// Validate to report and for reports to count. It spreads its work over
+// the machine's cores, and allocates what the Dataset keeps plus one
+// temporary int32 per association.
 func NewDataset(r Records) (*Dataset, error) {
 	loc, err := loadLocation(r.TimeZone)
 	if err != nil {
@@ -83,9 +85,18 @@ func NewDataset(r Records) (*Dataset, error) {
 		d.Rates.Base = d.home // rates given without a base are into the home currency
 	}
 	d.indexIDs()
-	d.indexDeals()
-	d.indexAssociations()
+	parallel(d.buildDeals, d.buildVisits, d.buildActivities, d.buildContacts,
+		d.indexActivities, d.indexDeals)
 	return d, nil
+}
+
+// parallel runs the tasks at once and waits for them all.
+func parallel(tasks ...func()) {
+	var wg sync.WaitGroup
+	for _, f := range tasks {
+		wg.Go(f)
+	}
+	wg.Wait()
 }
 
 // loadLocation loads the portal's time zone. "Local" is refused: it names
@@ -114,12 +125,16 @@ func MustDataset(r Records) *Dataset {
 }
 
 func (d *Dataset) indexIDs() {
-	d.owners = indexBy(d.Owners, func(o *Owner) OwnerID { return o.ID })
-	d.pipelines = indexBy(d.Pipelines, func(p *Pipeline) PipelineID { return p.ID })
-	d.deals = indexBy(d.Deals, func(x *Deal) DealID { return x.ID })
-	d.contacts = indexBy(d.Contacts, func(c *Contact) ContactID { return c.ID })
-	d.companies = indexBy(d.Companies, func(c *Company) CompanyID { return c.ID })
-	d.products = indexBy(d.Products, func(p *Product) ProductID { return p.ID })
+	parallel(func() {
+		d.deals = indexBy(d.Deals, func(x *Deal) DealID { return x.ID })
+	}, func() {
+		d.contacts = indexBy(d.Contacts, func(c *Contact) ContactID { return c.ID })
+	}, func() {
+		d.owners = indexBy(d.Owners, func(o *Owner) OwnerID { return o.ID })
+		d.pipelines = indexBy(d.Pipelines, func(p *Pipeline) PipelineID { return p.ID })
+		d.companies = indexBy(d.Companies, func(c *Company) CompanyID { return c.ID })
+		d.products = indexBy(d.Products, func(p *Product) ProductID { return p.ID })
+	})
 }
 
 // indexBy maps each id to the position of the first record that has it.
@@ -132,29 +147,6 @@ func indexBy[T any, ID comparable](recs []T, id func(*T) ID) map[ID]int32 {
 		}
 	}
 	return m
-}
-
-func (d *Dataset) indexDeals() {
-	n := len(d.Deals)
-	d.dealPipeline = make([]int32, n)
-	d.dealStage = make([]int32, n)
-	d.dealCompany = make([]int32, n)
-	d.dealValue = make([]decimal.Decimal, n)
-	d.dealValueOf = make([]ValueState, n)
-	d.dealOwner = make([]int32, n)
-	for i := range d.Deals {
-		deal := &d.Deals[i]
-		d.dealOwner[i] = lookup(d.owners, deal.Owner)
-		d.dealPipeline[i], d.dealStage[i] = -1, -1
-		if p, ok := d.pipelines[deal.Pipeline]; ok {
-			d.dealPipeline[i] = p
-			if s, ok := d.Pipelines[p].StageIndex(deal.Stage); ok {
-				d.dealStage[i] = int32(s)
-			}
-		}
-		d.dealCompany[i] = lookup(d.companies, deal.Company)
-		d.dealValue[i], d.dealValueOf[i] = d.homeValue(deal.Amount, deal.Currency)
-	}
 }
 
 // homeValue converts an amount in currency c into the home currency.
@@ -176,33 +168,28 @@ func lookup[ID comparable](m map[ID]int32, id ID) int32 {
 	return -1
 }
 
-func (d *Dataset) indexAssociations() {
-	d.activityOwner = make([]int32, len(d.Activities))
-	for i := range d.Activities {
-		d.activityOwner[i] = lookup(d.owners, d.Activities[i].Owner)
-	}
+// indexActivities groups the activities by the deals, companies and
+// contacts they name.
+func (d *Dataset) indexActivities() {
 	nd, nc, nk := len(d.Deals), len(d.Companies), len(d.Contacts)
-	d.dealActivities = newAdjacency(nd, d.Activities, func(a *Activity, add func(int32)) {
-		for _, id := range a.Deals {
-			add(lookup(d.deals, id))
-		}
+	parallel(func() {
+		d.dealActivities = newAdjacency(nd, d.Activities, d.deals,
+			func(a *Activity) []DealID { return a.Deals })
+	}, func() {
+		d.companyActivities = newAdjacency(nc, d.Activities, d.companies,
+			func(a *Activity) []CompanyID { return a.Companies })
+	}, func() {
+		d.contactActivities = newAdjacency(nk, d.Activities, d.contacts,
+			func(a *Activity) []ContactID { return a.Contacts })
 	})
-	d.companyActivities = newAdjacency(nc, d.Activities, func(a *Activity, add func(int32)) {
-		for _, id := range a.Companies {
-			add(lookup(d.companies, id))
-		}
-	})
-	d.contactActivities = newAdjacency(nk, d.Activities, func(a *Activity, add func(int32)) {
-		for _, id := range a.Contacts {
-			add(lookup(d.contacts, id))
-		}
-	})
-	d.dealLineItems = newAdjacency(nd, d.LineItems, func(li *LineItem, add func(int32)) {
-		add(lookup(d.deals, li.Deal))
-	})
-	d.companyDeals = newAdjacency(nc, d.Deals, func(x *Deal, add func(int32)) {
-		add(lookup(d.companies, x.Company))
-	})
+}
+
+// indexDeals groups the line items by deal and the deals by company.
+func (d *Dataset) indexDeals() {
+	d.dealLineItems = newAdjacency1(len(d.Deals), d.LineItems, d.deals,
+		func(li *LineItem) DealID { return li.Deal })
+	d.companyDeals = newAdjacency1(len(d.Companies), d.Deals, d.companies,
+		func(x *Deal) CompanyID { return x.Company })
 }
 
 // adjacency lists, for each of n records, the positions of the records of
@@ -212,32 +199,81 @@ type adjacency struct {
 	items []int32
 }
 
-// newAdjacency groups the positions of recs by the records each one names
-// through keys. Keys of -1 (records that do not exist) are skipped.
-func newAdjacency[T any](n int, recs []T, keys func(*T, func(int32))) adjacency {
+// newAdjacency groups the positions of recs by the records of ids they
+// name, in the order of recs. Ids that name no record are skipped. It looks
+// each id up once, keeping the positions found in a temporary slice.
+func newAdjacency[T any, ID comparable](n int, recs []T, index map[ID]int32,
+	ids func(*T) []ID) adjacency {
+	total := 0
+	for i := range recs {
+		total += len(ids(&recs[i]))
+	}
+	keys := make([]int32, 0, total)
 	start := make([]int32, n+1)
 	for i := range recs {
-		keys(&recs[i], func(k int32) {
+		for _, id := range ids(&recs[i]) {
+			k := lookup(index, id)
+			keys = append(keys, k)
 			if k >= 0 {
 				start[k+1]++
 			}
-		})
+		}
 	}
-	for i := 1; i <= n; i++ {
-		start[i] += start[i-1]
-	}
-	items := make([]int32, start[n])
-	next := make([]int32, n)
-	copy(next, start[:n])
+	items := fill(start)
+	next := 0
 	for i := range recs {
-		keys(&recs[i], func(k int32) {
-			if k >= 0 {
-				items[next[k]] = int32(i)
-				next[k]++
+		for range len(ids(&recs[i])) {
+			if k := keys[next]; k >= 0 {
+				items[start[k]] = int32(i)
+				start[k]++
 			}
-		})
+			next++
+		}
 	}
+	unshift(start)
 	return adjacency{start: start, items: items}
+}
+
+// newAdjacency1 is newAdjacency for records that name at most one other.
+func newAdjacency1[T any, ID comparable](n int, recs []T, index map[ID]int32,
+	id func(*T) ID) adjacency {
+	keys := make([]int32, len(recs))
+	start := make([]int32, n+1)
+	for i := range recs {
+		k := lookup(index, id(&recs[i]))
+		keys[i] = k
+		if k >= 0 {
+			start[k+1]++
+		}
+	}
+	items := fill(start)
+	for i, k := range keys {
+		if k >= 0 {
+			items[start[k]] = int32(i)
+			start[k]++
+		}
+	}
+	unshift(start)
+	return adjacency{start: start, items: items}
+}
+
+// fill turns the counts start[k+1] into the offsets start[k] of a counting
+// sort and returns the array to sort into. Filling advances start[k] to
+// the end of group k; unshift then moves the offsets back.
+func fill(start []int32) []int32 {
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	return make([]int32, start[len(start)-1])
+}
+
+// unshift restores the offsets after filling: start[k] held the end of
+// group k, which is the start of group k+1.
+func unshift(start []int32) {
+	for k := len(start) - 1; k > 0; k-- {
+		start[k] = start[k-1]
+	}
+	start[0] = 0
 }
 
 func (a *adjacency) of(i int) []int32 {
@@ -259,7 +295,7 @@ func (d *Dataset) Currency() Currency { return d.home }
 func (d *Dataset) UnconvertedCurrencies() []Currency {
 	seen := map[Currency]bool{}
 	for i := range d.Deals {
-		if d.dealValueOf[i] == ValueNoRate {
+		if d.deal.Value[i] == ValueNoRate {
 			seen[d.currencyOf(d.Deals[i].Currency)] = true
 		}
 	}
@@ -321,16 +357,16 @@ func (d *Dataset) OwnerName(id OwnerID) string {
 
 // DealOwner returns the position in Owners of the i-th deal's owner, or -1
 // when the deal is unassigned or its owner is not listed.
-func (d *Dataset) DealOwner(i int) int { return int(d.dealOwner[i]) }
+func (d *Dataset) DealOwner(i int) int { return int(d.deal.Owner[i]) }
 
 // ActivityOwner returns the position in Owners of the i-th activity's
 // owner, or -1 when it is unassigned or its owner is not listed.
-func (d *Dataset) ActivityOwner(i int) int { return int(d.activityOwner[i]) }
+func (d *Dataset) ActivityOwner(i int) int { return int(d.activity.Owner[i]) }
 
 // DealPipeline returns the pipeline of the i-th deal, or nil when its
 // pipeline is not in Pipelines.
 func (d *Dataset) DealPipeline(i int) *Pipeline {
-	if p := d.dealPipeline[i]; p >= 0 {
+	if p := d.deal.Pipeline[i]; p >= 0 {
 		return &d.Pipelines[p]
 	}
 	return nil
@@ -339,7 +375,7 @@ func (d *Dataset) DealPipeline(i int) *Pipeline {
 // DealStage returns the position of the i-th deal's current stage in its
 // pipeline's Stages, and false when its pipeline has no such stage.
 func (d *Dataset) DealStage(i int) (int, bool) {
-	s := d.dealStage[i]
+	s := d.deal.Stage[i]
 	return int(s), s >= 0
 }
 
@@ -347,26 +383,17 @@ func (d *Dataset) DealStage(i int) (int, bool) {
 // stage's metadata. It returns 0, which is no kind, when the deal's stage
 // is not in its pipeline or has no valid kind: reports count such deals
 // apart.
-func (d *Dataset) DealKind(i int) StageKind {
-	s := d.dealStage[i]
-	if s < 0 {
-		return 0
-	}
-	if k := d.Pipelines[d.dealPipeline[i]].Stages[s].Kind; k.valid() {
-		return k
-	}
-	return 0
-}
+func (d *Dataset) DealKind(i int) StageKind { return d.deal.Kind[i] }
 
 // DealValue returns the i-th deal's amount in the home currency, and
 // whether it has one.
 func (d *Dataset) DealValue(i int) (decimal.Decimal, ValueState) {
-	return d.dealValue[i], d.dealValueOf[i]
+	return d.dealValue[i], d.deal.Value[i]
 }
 
 // DealCompany returns the position in Companies of the i-th deal's
 // company, or -1 when it has none or names one the portal does not list.
-func (d *Dataset) DealCompany(i int) int { return int(d.dealCompany[i]) }
+func (d *Dataset) DealCompany(i int) int { return int(d.deal.Company[i]) }
 
 // DealActivities returns the positions in Activities of the activities
 // associated with the i-th deal, in the order of Activities. The slice is

@@ -1,0 +1,256 @@
+package sales
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// The columns of a Dataset hold, for every record, the fields reports
+// filter and group on, one dense slice per field indexed like the records
+// themselves: times as Instants, enumerations as bytes, owners, pipelines
+// and companies as positions. A report that walks a column touches a few
+// bytes per record rather than the whole record, and compares integers
+// rather than time.Time values, which is what keeps the catalogue fast on
+// millions of records.
+//
+// NewDataset builds the columns once, in linear time. The slices are
+// shared by every report: read them, never modify them.
+//
+// BUG(perf): columns keep times as Instants, which clamp times before 1678
+// or after 2262 to the ends of that span (see InstantOf). A report asked
+// about an instant beyond those years may place records dated beyond them
+// on the same side wrongly, and durations between such records and others
+// are clamped too.
+
+// DealColumns are the columns of Deals.
+type DealColumns struct {
+	// Created and Close are each deal's Created and CloseDate.
+	Created, Close []Instant
+	// Kind is DealKind: open, won or lost, 0 when the stage is unknown.
+	Kind []StageKind
+	// Pipeline is the position of the deal's pipeline in Pipelines, -1
+	// when it is not listed; Stage the position of its current stage in
+	// that pipeline's Stages, -1 when it has none there.
+	Pipeline, Stage []int32
+	// Owner is the position of the deal's owner in Owners, -1 when the
+	// deal is unassigned or its owner is not listed. Company is the
+	// position of its company in Companies, -1 likewise.
+	Owner, Company []int32
+	// Value says whether the deal has a value in the home currency.
+	Value []ValueState
+	// Micros is the deal's value in the home currency in millionths, when
+	// Value is ValueOK and the value is a whole number of millionths that
+	// fits in an int64 with room to add (at most 15 digits); NoMicros
+	// otherwise, where DealValue gives the exact decimal.
+	Micros []int64
+}
+
+// NoMicros marks a deal whose value has no exact form in DealColumns.Micros.
+const NoMicros = -1 << 63
+
+// ActivityColumns are the columns of Activities. The fields that apply to
+// some types only are zero (or NoInstant) for the others, as in Activity.
+type ActivityColumns struct {
+	Time []Instant
+	Type []ActivityType
+	// Owner is the position of the activity's owner in Owners, -1 when it
+	// is unassigned or its owner is not listed.
+	Owner          []int32
+	Direction      []Direction
+	CallOutcome    []CallOutcome
+	Duration       []time.Duration
+	MeetingEnd     []Instant
+	MeetingOutcome []MeetingOutcome
+	TaskStatus     []TaskStatus
+	TaskDue        []Instant
+	TaskCompleted  []Instant
+}
+
+// ContactColumns are the columns of Contacts.
+type ContactColumns struct {
+	Created []Instant
+	// Owner is the position of the contact's owner in Owners, -1 when it
+	// is unassigned or its owner is not listed.
+	Owner     []int32
+	Lifecycle []LifecycleStage
+	// Reached[s] holds when each contact first reached lifecycle stage s
+	// (Reached.Get(s)); Reached[LifecycleUnknown] is nil.
+	Reached [NumLifecycleStages][]Instant
+}
+
+// Visits is one deal's stage history as columns, in the order of
+// StageHistory: visit j is Stage[j], entered at Entered[j] and left at
+// Left[j] (NoInstant while the deal is still there).
+type Visits struct {
+	// Stage is the position of the visit's stage in the deal's pipeline,
+	// -1 when the pipeline is not listed or has no such stage.
+	Stage         []int32
+	Entered, Left []Instant
+}
+
+// Len returns the number of visits.
+func (v Visits) Len() int { return len(v.Stage) }
+
+// CloseChanges is one deal's close date history as columns, in the order
+// of CloseDateHistory: from At[j] on, the expected close date was
+// CloseDate[j] (NoInstant when it was cleared).
+type CloseChanges struct {
+	At, CloseDate []Instant
+}
+
+// Len returns the number of changes.
+func (c CloseChanges) Len() int { return len(c.At) }
+
+// DealColumns returns the columns of Deals. They are shared: do not modify
+// them.
+func (d *Dataset) DealColumns() *DealColumns { return &d.deal }
+
+// ActivityColumns returns the columns of Activities. They are shared: do
+// not modify them.
+func (d *Dataset) ActivityColumns() *ActivityColumns { return &d.activity }
+
+// ContactColumns returns the columns of Contacts. They are shared: do not
+// modify them.
+func (d *Dataset) ContactColumns() *ContactColumns { return &d.contact }
+
+// DealVisits returns the i-th deal's stage history as columns. The slices
+// are shared: do not modify them.
+func (d *Dataset) DealVisits(i int) Visits {
+	lo, hi := d.visits.span(i)
+	return Visits{Stage: d.visits.stage[lo:hi:hi], Entered: d.visits.entered[lo:hi:hi],
+		Left: d.visits.left[lo:hi:hi]}
+}
+
+// DealCloseChanges returns the i-th deal's close date history as columns.
+// The slices are shared: do not modify them.
+func (d *Dataset) DealCloseChanges(i int) CloseChanges {
+	lo, hi := d.closes.span(i)
+	return CloseChanges{At: d.closes.at[lo:hi:hi], CloseDate: d.closes.date[lo:hi:hi]}
+}
+
+// visitTable holds the stage histories of all deals in one set of
+// columns: deal i's visits are start[i]:start[i+1].
+type visitTable struct {
+	start         []int32
+	stage         []int32
+	entered, left []Instant
+}
+
+func (v *visitTable) span(i int) (int32, int32) { return v.start[i], v.start[i+1] }
+
+// closeTable holds the close date histories of all deals likewise.
+type closeTable struct {
+	start    []int32
+	at, date []Instant
+}
+
+func (c *closeTable) span(i int) (int32, int32) { return c.start[i], c.start[i+1] }
+
+// buildDeals fills the deal columns and the deal values.
+func (d *Dataset) buildDeals() {
+	n := len(d.Deals)
+	c := &d.deal
+	c.Created, c.Close = make([]Instant, n), make([]Instant, n)
+	c.Kind, c.Value = make([]StageKind, n), make([]ValueState, n)
+	c.Pipeline, c.Stage = make([]int32, n), make([]int32, n)
+	c.Owner, c.Company = make([]int32, n), make([]int32, n)
+	c.Micros = make([]int64, n)
+	d.dealValue = make([]decimal.Decimal, n)
+	for i := range d.Deals {
+		x := &d.Deals[i]
+		c.Created[i], c.Close[i] = InstantOf(x.Created), InstantOf(x.CloseDate)
+		c.Owner[i] = lookup(d.owners, x.Owner)
+		c.Company[i] = lookup(d.companies, x.Company)
+		c.Pipeline[i], c.Stage[i] = -1, -1
+		if p, ok := d.pipelines[x.Pipeline]; ok {
+			c.Pipeline[i] = p
+			if s, ok := d.Pipelines[p].StageIndex(x.Stage); ok {
+				c.Stage[i] = int32(s)
+				if k := d.Pipelines[p].Stages[s].Kind; k.valid() {
+					c.Kind[i] = k
+				}
+			}
+		}
+		v, state := d.homeValue(x.Amount, x.Currency)
+		d.dealValue[i], c.Value[i], c.Micros[i] = v, state, NoMicros
+		if m, ok := toMicros(v); ok && state == ValueOK {
+			c.Micros[i] = m
+		}
+	}
+}
+
+// buildVisits fills the stage visits and the close date histories.
+func (d *Dataset) buildVisits() {
+	n := len(d.Deals)
+	v, h := &d.visits, &d.closes
+	v.start, h.start = make([]int32, n+1), make([]int32, n+1)
+	for i := range d.Deals {
+		v.start[i+1] = v.start[i] + int32(len(d.Deals[i].StageHistory))
+		h.start[i+1] = h.start[i] + int32(len(d.Deals[i].CloseDateHistory))
+	}
+	v.stage = make([]int32, v.start[n])
+	v.entered, v.left = make([]Instant, v.start[n]), make([]Instant, v.start[n])
+	h.at, h.date = make([]Instant, h.start[n]), make([]Instant, h.start[n])
+	for i := range d.Deals {
+		x := &d.Deals[i]
+		p, listed := d.pipelines[x.Pipeline]
+		for j, s := range x.StageHistory {
+			k := int(v.start[i]) + j
+			v.stage[k], v.entered[k], v.left[k] = -1, InstantOf(s.Entered), InstantOf(s.Left)
+			if !listed {
+				continue
+			}
+			if pos, ok := d.Pipelines[p].StageIndex(s.Stage); ok {
+				v.stage[k] = int32(pos)
+			}
+		}
+		for j, ch := range x.CloseDateHistory {
+			k := int(h.start[i]) + j
+			h.at[k], h.date[k] = InstantOf(ch.At), InstantOf(ch.CloseDate)
+		}
+	}
+}
+
+// buildActivities fills the activity columns.
+func (d *Dataset) buildActivities() {
+	n := len(d.Activities)
+	c := &d.activity
+	c.Time, c.Type, c.Owner = make([]Instant, n), make([]ActivityType, n), make([]int32, n)
+	c.Direction, c.CallOutcome = make([]Direction, n), make([]CallOutcome, n)
+	c.Duration, c.MeetingEnd = make([]time.Duration, n), make([]Instant, n)
+	c.MeetingOutcome, c.TaskStatus = make([]MeetingOutcome, n), make([]TaskStatus, n)
+	c.TaskDue, c.TaskCompleted = make([]Instant, n), make([]Instant, n)
+	for i := range d.Activities {
+		a := &d.Activities[i]
+		c.Time[i], c.Type[i], c.Owner[i] = InstantOf(a.Time), a.Type, lookup(d.owners, a.Owner)
+		c.Direction[i], c.CallOutcome[i], c.Duration[i] = a.Direction, a.CallOutcome, a.Duration
+		c.MeetingEnd[i], c.MeetingOutcome[i] = InstantOf(a.MeetingEnd), a.MeetingOutcome
+		c.TaskStatus[i] = a.TaskStatus
+		c.TaskDue[i], c.TaskCompleted[i] = InstantOf(a.TaskDue), InstantOf(a.TaskCompleted)
+	}
+}
+
+// buildContacts fills the contact columns.
+func (d *Dataset) buildContacts() {
+	n := len(d.Contacts)
+	c := &d.contact
+	c.Created, c.Owner, c.Lifecycle = make([]Instant, n), make([]int32, n), make([]LifecycleStage, n)
+	for s := LifecycleSubscriber; int(s) < NumLifecycleStages; s++ {
+		c.Reached[s] = make([]Instant, n)
+	}
+	for i := range d.Contacts {
+		x := &d.Contacts[i]
+		c.Created[i], c.Owner[i], c.Lifecycle[i] = InstantOf(x.Created), lookup(d.owners, x.Owner),
+			x.Lifecycle
+		r := &x.Reached
+		c.Reached[LifecycleSubscriber][i] = InstantOf(r.Subscriber)
+		c.Reached[LifecycleLead][i] = InstantOf(r.Lead)
+		c.Reached[LifecycleMarketingQualified][i] = InstantOf(r.MarketingQualified)
+		c.Reached[LifecycleSalesQualified][i] = InstantOf(r.SalesQualified)
+		c.Reached[LifecycleOpportunity][i] = InstantOf(r.Opportunity)
+		c.Reached[LifecycleCustomer][i] = InstantOf(r.Customer)
+		c.Reached[LifecycleEvangelist][i] = InstantOf(r.Evangelist)
+		c.Reached[LifecycleOther][i] = InstantOf(r.Other)
+	}
+}

@@ -254,3 +254,22 @@ func (d *Dataset) buildContacts() {
 		c.Reached[LifecycleOther][i] = InstantOf(r.Other)
 	}
 }
+
+// TaskStateAt is Activity.StateAt for the i-th activity and an instant
+// given as an Instant. It reads only the Dataset's columns.
+func (d *Dataset) TaskStateAt(i int, asOf Instant) TaskState {
+	c := &d.activity
+	if c.Type[i] != ActivityTask || c.Time[i] == NoInstant || c.Time[i] > asOf {
+		return TaskStateNone
+	}
+	done := c.TaskCompleted[i]
+	switch {
+	case done != NoInstant && done <= asOf:
+		return TaskStateCompleted
+	case done == NoInstant && c.TaskStatus[i] == TaskCompleted:
+		return TaskStateCompleted
+	case c.TaskDue[i] != NoInstant && c.TaskDue[i] < asOf:
+		return TaskStateOverdue
+	}
+	return TaskStateInProgress
+}

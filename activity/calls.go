@@ -115,18 +115,19 @@ func CallsPerRep(ds *sales.Dataset, p sales.Period) (CallReport, error) {
 	}
 	r := CallReport{Period: p}
 	t := byowner.New[CallCounts](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		switch {
-		case a.Type != sales.ActivityCall:
+	c := ds.ActivityColumns()
+	span := sales.SpanOf(p)
+	for i, typ := range c.Type {
+		switch at := c.Time[i]; {
+		case typ != sales.ActivityCall:
 			continue
-		case a.Time.IsZero():
+		case at == sales.NoInstant:
 			r.NoTime++
 			continue
-		case !p.Contains(a.Time):
+		case !span.Contains(at):
 			continue
 		}
-		t.Activity(i).add(a.CallOutcome)
+		t.Activity(i).add(c.CallOutcome[i])
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, c *CallCounts) RepCalls {
 		return repCalls(id, name, *c)

@@ -74,16 +74,17 @@ func CallTimePerDay(ds *sales.Dataset, p sales.Period) (CallTimeReport, error) {
 	r := CallTimeReport{Period: p, Days: days}
 	n := days.Len()
 	t := byowner.New[[]CallDay](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		if a.Type != sales.ActivityCall {
+	c := ds.ActivityColumns()
+	bounds := days.Bounds()
+	for i, typ := range c.Type {
+		if typ != sales.ActivityCall {
 			continue
 		}
-		if a.Time.IsZero() {
+		if c.Time[i] == sales.NoInstant {
 			r.NoTime++
 			continue
 		}
-		d := days.Index(a.Time)
+		d := bounds.Index(c.Time[i])
 		if d < 0 {
 			continue
 		}
@@ -92,11 +93,11 @@ func CallTimePerDay(ds *sales.Dataset, p sales.Period) (CallTimeReport, error) {
 			*row = make([]CallDay, n)
 		}
 		(*row)[d].Calls++
-		if a.Duration < 0 {
+		if dur := c.Duration[i]; dur < 0 {
 			r.NegativeDuration++
-			continue
+		} else {
+			(*row)[d].Time += dur
 		}
-		(*row)[d].Time += a.Duration
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *[]CallDay) RepCallTime {
 		return repCallTime(id, name, *v, n)

@@ -81,16 +81,17 @@ func EmailsPerRep(ds *sales.Dataset, cal sales.Calendar, u sales.Unit,
 	r := EmailReport{Period: p, Buckets: b}
 	n := b.Len()
 	t := byowner.New[[]EmailCount](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		if a.Type != sales.ActivityEmail {
+	c := ds.ActivityColumns()
+	bounds := b.Bounds()
+	for i, typ := range c.Type {
+		if typ != sales.ActivityEmail {
 			continue
 		}
-		if a.Time.IsZero() {
+		if c.Time[i] == sales.NoInstant {
 			r.NoTime++
 			continue
 		}
-		k := b.Index(a.Time)
+		k := bounds.Index(c.Time[i])
 		if k < 0 {
 			continue
 		}
@@ -98,7 +99,7 @@ func EmailsPerRep(ds *sales.Dataset, cal sales.Calendar, u sales.Unit,
 		if *row == nil {
 			*row = make([]EmailCount, n)
 		}
-		(*row)[k].add(a.Direction)
+		(*row)[k].add(c.Direction[i])
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *[]EmailCount) RepEmails {
 		return repEmails(id, name, *v, n)

@@ -135,24 +135,24 @@ func ResponseTime(ds *sales.Dataset, p sales.Period, asOf time.Time,
 	}
 	r := ResponseReport{Period: p, AsOf: asOf, Sources: slices.Clone(o.Sources)}
 	t := byowner.New[responseAcc](ds)
-	for i := range ds.Contacts {
-		c := &ds.Contacts[i]
+	span, at := sales.SpanOf(p), sales.InstantOf(asOf)
+	for i, created := range ds.ContactColumns().Created {
 		switch {
-		case c.Created.IsZero():
+		case created == sales.NoInstant:
 			r.NoCreated++
 			continue
-		case !p.Contains(c.Created):
+		case !span.Contains(created):
 			continue
-		case c.Created.After(asOf):
+		case created > at:
 			r.CreatedAfter++
 			continue
-		case len(o.Sources) > 0 && !slices.Contains(o.Sources, c.Source):
+		case len(o.Sources) > 0 && !slices.Contains(o.Sources, ds.Contacts[i].Source):
 			r.OtherSource++
 			continue
 		}
-		acc := t.Of(c.Owner)
+		acc := t.Contact(i)
 		acc.row.Contacts++
-		wait, ok := r.firstResponse(ds, i, asOf)
+		wait, ok := r.firstResponse(ds, i, created, at)
 		if !ok {
 			acc.row.NeverReached++
 			continue
@@ -177,36 +177,36 @@ func ResponseTime(ds *sales.Dataset, p sales.Period, asOf time.Time,
 // firstResponse returns how long the i-th contact waited for its first
 // response, and false when it got none by asOf.
 func (r *ResponseReport) firstResponse(ds *sales.Dataset, i int,
-	asOf time.Time) (time.Duration, bool) {
-	created := ds.Contacts[i].Created
-	var first time.Time
+	created, asOf sales.Instant) (time.Duration, bool) {
+	c := ds.ActivityColumns()
+	first := sales.NoInstant
 	for _, k := range ds.ContactActivities(i) {
-		a := &ds.Activities[k]
-		if !isResponse(a) || a.Time.Before(created) || a.Time.After(asOf) {
+		at := c.Time[k]
+		if !isResponse(c.Type[k], c.Direction[k]) || at < created || at > asOf {
 			continue
 		}
-		if a.Owner == "" {
+		if c.Owner[k] < 0 && ds.Activities[k].Owner == "" {
 			r.Unowned++
 			continue
 		}
-		if first.IsZero() || a.Time.Before(first) {
-			first = a.Time
+		if first == sales.NoInstant || at < first {
+			first = at
 		}
 	}
-	if first.IsZero() {
+	if first == sales.NoInstant {
 		return 0, false
 	}
 	return first.Sub(created), true
 }
 
-// isResponse reports whether a is the kind of activity that answers a
-// contact: a call, an outgoing email or a meeting.
-func isResponse(a *sales.Activity) bool {
-	switch a.Type {
+// isResponse reports whether an activity of type t in direction d is the
+// kind that answers a contact: a call, an outgoing email or a meeting.
+func isResponse(t sales.ActivityType, d sales.Direction) bool {
+	switch t {
 	case sales.ActivityCall, sales.ActivityMeeting:
 		return true
 	case sales.ActivityEmail:
-		return a.Direction == sales.DirectionOutbound
+		return d == sales.DirectionOutbound
 	}
 	return false
 }

@@ -109,19 +109,20 @@ func ActivitiesByType(ds *sales.Dataset, p sales.Period) (TypeReport, error) {
 	}
 	r := TypeReport{Period: p}
 	t := byowner.New[TypeCounts](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
+	c := ds.ActivityColumns()
+	span := sales.SpanOf(p)
+	for i, at := range c.Time {
 		switch {
-		case a.Time.IsZero():
+		case at == sales.NoInstant:
 			r.NoTime++
 			continue
-		case !p.Contains(a.Time):
+		case !span.Contains(at):
 			continue
-		case !knownType(a.Type):
+		case !knownType(c.Type[i]):
 			r.UnknownType++
 			continue
 		}
-		t.Activity(i).add(a.Type)
+		t.Activity(i).add(c.Type[i])
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, c *TypeCounts) RepTypes {
 		return RepTypes{Owner: id, Name: name, Counts: *c}

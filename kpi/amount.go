@@ -45,19 +45,55 @@ func AverageWonAmount(ds *sales.Dataset, p sales.Period) (WonAmounts, error) {
 		return WonAmounts{}, fmt.Errorf("kpi: average won amount: %w", err)
 	}
 	r := WonAmounts{Period: p, Currency: ds.Currency()}
+	c := ds.DealColumns()
+	var micros []int64 // the values in millionths, while every one has that form
 	var values []decimal.Decimal
 	eachClosed(ds, p, sales.StageWon, &r.Skipped, func(i int) {
 		r.Won.AddDeal(ds, i)
-		if v, ok := ds.DealValue(i); ok == sales.ValueOK {
+		switch {
+		case c.Value[i] != sales.ValueOK:
+		case c.Micros[i] != sales.NoMicros && values == nil:
+			micros = append(micros, c.Micros[i])
+		default:
+			values = append(values, decimals(micros)...)
+			micros = micros[:0]
+			v, _ := ds.DealValue(i)
 			values = append(values, v)
 		}
 	})
 	if mean, ok := r.Won.Average(); ok {
 		r.Mean = &mean
-		med := medianAmount(values)
+		var med decimal.Decimal
+		if values != nil {
+			med = medianAmount(values)
+		} else {
+			med = medianMicros(micros)
+		}
 		r.Median = &med
 	}
 	return r, nil
+}
+
+// decimals returns amounts in millionths as decimals.
+func decimals(micros []int64) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(micros), len(micros)+1)
+	for k, m := range micros {
+		out[k] = decimal.New(m, -6)
+	}
+	return out
+}
+
+// medianMicros is medianAmount for amounts in millionths: it sorts them
+// as integers, which gives the median medianAmount gives for the decimals
+// they stand for.
+func medianMicros(micros []int64) decimal.Decimal {
+	slices.Sort(micros)
+	n := len(micros)
+	if n%2 == 1 {
+		return decimal.New(micros[n/2], -6).Round(2)
+	}
+	sum := decimal.New(micros[n/2-1], -6).Add(decimal.New(micros[n/2], -6))
+	return sum.DivRound(decimal.NewFromInt(2), 2)
 }
 
 // medianAmount sorts values, which must not be empty, and returns their

@@ -55,8 +55,9 @@ func WonByRegion(ds *sales.Dataset, p sales.Period, u sales.Unit,
 	r := RegionSeries{Series: Series{Period: p, Unit: u, Calendar: cal, Buckets: b},
 		Currency: ds.Currency()}
 	var regions keyed.Table[[]sales.Tally]
+	bounds, closes := b.Bounds(), ds.DealColumns().Close
 	eachClosed(ds, p, sales.StageWon, &r.Skipped, func(i int) {
-		k := b.Index(ds.Deals[i].CloseDate) // the buckets partition p: k >= 0
+		k := bounds.Index(closes[i]) // the buckets partition p: k >= 0
 		if k < 0 {
 			return
 		}

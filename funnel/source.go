@@ -50,13 +50,13 @@ func LeadsBySource(ds *sales.Dataset, p sales.Period) (LeadSources, error) {
 	}
 	r := LeadSources{Period: p}
 	var t keyed.Table[int64]
-	for i := range ds.Contacts {
-		c := &ds.Contacts[i]
+	span := sales.SpanOf(p)
+	for i, created := range ds.ContactColumns().Created {
 		switch {
-		case c.Created.IsZero():
+		case created == sales.NoInstant:
 			r.NoCreated++
-		case p.Contains(c.Created):
-			*t.At(strings.TrimSpace(c.Source))++
+		case span.Contains(created):
+			*t.At(strings.TrimSpace(ds.Contacts[i].Source))++
 		}
 	}
 	r.Sources = keyed.Rows(&t, func(src string, n *int64) LeadSource {
@@ -141,13 +141,13 @@ func DealsBySource(ds *sales.Dataset, p sales.Period) (DealSources, error) {
 	}
 	r := DealSources{Period: p, Currency: ds.Currency()}
 	var t keyed.Table[sales.Tally]
-	for i := range ds.Deals {
-		d := &ds.Deals[i]
+	span := sales.SpanOf(p)
+	for i, created := range ds.DealColumns().Created {
 		switch {
-		case d.Created.IsZero():
+		case created == sales.NoInstant:
 			r.NoCreated++
-		case p.Contains(d.Created):
-			t.At(strings.TrimSpace(d.Source)).AddDeal(ds, i)
+		case span.Contains(created):
+			t.At(strings.TrimSpace(ds.Deals[i].Source)).AddDeal(ds, i)
 		}
 	}
 	r.Sources = keyed.Rows(&t, func(src string, v *sales.Tally) DealSource {

@@ -32,6 +32,20 @@ func lifecycleAt(c *sales.Contact, asOf time.Time) (sales.LifecycleStage, bool) 
 	return c.Lifecycle, false
 }
 
+// contactStageAt is lifecycleAt for the i-th contact of ds, read from the
+// columns c when its current stage was reached by asOf (given as at too),
+// which is the common case, and from the record otherwise.
+func contactStageAt(ds *sales.Dataset, c *sales.ContactColumns, i int, at sales.Instant,
+	asOf time.Time) (sales.LifecycleStage, bool) {
+	cur := c.Lifecycle[i]
+	if cur > sales.LifecycleUnknown && int(cur) < sales.NumLifecycleStages {
+		if reached := c.Reached[cur][i]; reached != sales.NoInstant && reached <= at {
+			return cur, true
+		}
+	}
+	return lifecycleAt(&ds.Contacts[i], asOf)
+}
+
 // BUG(forecast): ActiveLeads splits leads by their current lead status,
 // whatever asOf: the model keeps no history of lead statuses.
 
@@ -104,13 +118,13 @@ func ActiveLeads(ds *sales.Dataset, asOf time.Time, o LeadOptions) (LeadStages, 
 	if o.ByStatus {
 		statuses = make([]map[string]int64, len(leadStages))
 	}
-	for i := range ds.Contacts {
-		c := &ds.Contacts[i]
-		if c.Created.After(asOf) {
+	cols, at := ds.ContactColumns(), sales.InstantOf(asOf)
+	for i, created := range cols.Created {
+		if created > at {
 			r.NotYetCreated++
 			continue
 		}
-		s, known := lifecycleAt(c, asOf)
+		s, known := contactStageAt(ds, cols, i, at, asOf)
 		if !s.IsLead() {
 			continue
 		}
@@ -123,7 +137,7 @@ func ActiveLeads(ds *sales.Dataset, asOf time.Time, o LeadOptions) (LeadStages, 
 			if statuses[k] == nil {
 				statuses[k] = make(map[string]int64)
 			}
-			statuses[k][c.LeadStatus]++
+			statuses[k][ds.Contacts[i].LeadStatus]++
 		}
 	}
 	for k, s := range leadStages {

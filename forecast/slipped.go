@@ -114,25 +114,32 @@ func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 		Rows: make([]SlipCount, b.Len()), Deals: []SlippedDeal{}}
 	reps := byowner.New[SlipCount](ds)
 	ends := bucketEnds(b, c, u)
+	bounds, span, at := b.Bounds(), sales.SpanOf(p), sales.InstantOf(asOf)
+	closes := ds.DealColumns().Close
 	for i := range ds.Deals {
-		d := &ds.Deals[i]
-		if len(d.CloseDateHistory) == 0 {
-			if p.Contains(d.CloseDate) {
+		h := ds.DealCloseChanges(i)
+		if h.Len() == 0 {
+			if span.Contains(closes[i]) {
 				r.NoHistory++
 			}
 			continue
 		}
-		s, ok := slip(d, asOf)
-		if !ok || !p.Contains(s.First) {
+		first, latest, moves, ok := slipIn(h, at)
+		if !ok || !span.Contains(h.CloseDate[first]) {
 			continue
 		}
-		k := b.Index(s.First)
-		slipped := !s.Latest.Before(ends[k])
-		r.Rows[k].add(ds, i, s, slipped, p.Location())
-		reps.Deal(i).add(ds, i, s, slipped, p.Location())
-		if slipped {
-			r.Deals = append(r.Deals, r.slipped(ds, i, s))
+		k := bounds.Index(h.CloseDate[first])
+		rep := reps.Deal(i)
+		r.Rows[k].Deals.AddDeal(ds, i)
+		rep.Deals.AddDeal(ds, i)
+		if h.CloseDate[latest] < ends[k] {
+			continue // not slipped
 		}
+		hist := ds.Deals[i].CloseDateHistory
+		s := slipping{First: hist[first].CloseDate, Latest: hist[latest].CloseDate, Moves: moves}
+		r.Rows[k].slip(ds, i, s, p.Location())
+		rep.slip(ds, i, s, p.Location())
+		r.Deals = append(r.Deals, r.slipped(ds, i, s))
 	}
 	r.Reps = byowner.Rows(reps, func(id sales.OwnerID, name string, v *SlipCount) SlipRep {
 		v.finish()
@@ -146,13 +153,13 @@ func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 // bucketEnds returns the end of the whole bucket of u that holds each of
 // b's buckets. Only the last can differ from the bucket's own end: b clips
 // it at the period's end.
-func bucketEnds(b sales.Buckets, c sales.Calendar, u sales.Unit) []time.Time {
-	ends := make([]time.Time, b.Len())
+func bucketEnds(b sales.Buckets, c sales.Calendar, u sales.Unit) []sales.Instant {
+	ends := make([]sales.Instant, b.Len())
 	for k, p := range b.All() {
-		ends[k] = p.End
+		ends[k] = sales.InstantOf(p.End)
 	}
 	if n := b.Len(); n > 0 {
-		ends[n-1] = c.Bucket(u, b.Period(n-1).Start).End
+		ends[n-1] = sales.InstantOf(c.Bucket(u, b.Period(n-1).Start).End)
 	}
 	return ends
 }
@@ -163,33 +170,32 @@ type slipping struct {
 	Moves         int
 }
 
-// slip reads deal d's close date history up to asOf; false when it holds
-// no date by then.
-func slip(d *sales.Deal, asOf time.Time) (slipping, bool) {
-	var s slipping
-	for _, ch := range d.CloseDateHistory {
+// slipIn reads a deal's close date history h up to asOf: the positions of
+// the first date it held and of the latest, and how many times the date
+// moved later; false when it holds no date by then.
+func slipIn(h sales.CloseChanges, asOf sales.Instant) (first, latest, moves int, ok bool) {
+	first, latest = -1, -1
+	for j, at := range h.At {
+		date := h.CloseDate[j]
 		switch {
-		case ch.At.After(asOf):
-			return s, !s.First.IsZero()
-		case ch.CloseDate.IsZero():
-		case s.First.IsZero():
-			s.First, s.Latest = ch.CloseDate, ch.CloseDate
+		case at > asOf:
+			return first, latest, moves, first >= 0
+		case date == sales.NoInstant:
+		case first < 0:
+			first, latest = j, j
 		default:
-			if ch.CloseDate.After(s.Latest) {
-				s.Moves++
+			if date > h.CloseDate[latest] {
+				moves++
 			}
-			s.Latest = ch.CloseDate
+			latest = j
 		}
 	}
-	return s, !s.First.IsZero()
+	return first, latest, moves, first >= 0
 }
 
-// add counts deal i, and whether it slipped.
-func (c *SlipCount) add(ds *sales.Dataset, i int, s slipping, slipped bool, loc *time.Location) {
-	c.Deals.AddDeal(ds, i)
-	if !slipped {
-		return
-	}
+// slip counts a deal that slipped, s telling how, in c, whose Deals
+// already count it.
+func (c *SlipCount) slip(ds *sales.Dataset, i int, s slipping, loc *time.Location) {
 	c.Slipped.AddDeal(ds, i)
 	c.Moves += int64(s.Moves)
 	c.Days += int64(days(s.First, s.Latest, loc))

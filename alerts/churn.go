@@ -92,19 +92,20 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 	cutoff := monthsBefore(asOf, o.Months, loc)
 	r := ChurnReport{AsOf: asOf, Months: o.Months, Currency: ds.Currency(),
 		Companies: []ChurnRow{}}
-	for i := range ds.Deals {
-		if ds.DealKind(i) != sales.StageWon {
+	c, at := ds.DealColumns(), sales.InstantOf(asOf)
+	for i, kind := range c.Kind {
+		if kind != sales.StageWon {
 			continue
 		}
-		switch closed := ds.Deals[i].CloseDate; {
-		case closed.IsZero():
+		switch closed := c.Close[i]; {
+		case closed == sales.NoInstant:
 			r.NoCloseDate++
-		case !closed.After(asOf) && ds.DealCompany(i) < 0:
+		case closed <= at && c.Company[i] < 0:
 			r.NoCompany++
 		}
 	}
 	for c := range ds.Companies {
-		row, ok := customer(ds, c, asOf)
+		row, ok := customer(ds, c, at)
 		if !ok {
 			continue
 		}
@@ -122,19 +123,25 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 
 // customer returns the c-th company's row, and false when it has no won
 // deal closed at or before asOf.
-func customer(ds *sales.Dataset, c int, asOf time.Time) (ChurnRow, bool) {
+func customer(ds *sales.Dataset, c int, asOf sales.Instant) (ChurnRow, bool) {
 	co := &ds.Companies[c]
 	row := ChurnRow{Company: co.ID, Name: co.Name, Owner: co.Owner, OwnerName: ds.OwnerName(co.Owner)}
+	cols := ds.DealColumns()
+	last := -1
 	for _, k := range ds.CompanyDeals(c) {
 		i := int(k)
-		closed := ds.Deals[i].CloseDate
-		if ds.DealKind(i) != sales.StageWon || closed.IsZero() || closed.After(asOf) {
+		closed := cols.Close[i]
+		if cols.Kind[i] != sales.StageWon || closed == sales.NoInstant || closed > asOf {
 			continue
 		}
 		row.Lifetime.AddDeal(ds, i)
-		if closed.After(row.LastOrder) || (closed.Equal(row.LastOrder) && ds.Deals[i].ID > row.LastDeal) {
-			row.LastOrder, row.LastDeal = closed, ds.Deals[i].ID
+		if last < 0 || closed > cols.Close[last] ||
+			(closed == cols.Close[last] && ds.Deals[i].ID > ds.Deals[last].ID) {
+			last = i
 		}
+	}
+	if last >= 0 {
+		row.LastOrder, row.LastDeal = ds.Deals[last].CloseDate, ds.Deals[last].ID
 	}
 	return row, row.Lifetime.Count > 0
 }

@@ -130,12 +130,13 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 	r := IdleReport{AsOf: asOf, Days: o.Days, Currency: ds.Currency(), Bands: bands(edges),
 		Deals: []IdleDeal{}}
 	stages, slot := stageTable(ds, len(edges))
-	for i := range ds.Deals {
-		if ds.DealKind(i) == 0 {
+	c, at, before := ds.DealColumns(), sales.InstantOf(asOf), sales.InstantOf(cutoff)
+	for i, kind := range c.Kind {
+		if kind == 0 {
 			r.UnknownStage++
 			continue
 		}
-		stage, open := openAt(ds, i, asOf)
+		stage, open := openAt(ds, i, at)
 		if !open {
 			continue
 		}
@@ -144,20 +145,24 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 			r.StageUnknownThen++
 			continue
 		}
-		last := lastTouch(ds, i, asOf)
-		since := last
-		if since.IsZero() {
-			since = ds.Deals[i].Created
+		touch := lastTouch(ds, i, at)
+		since := c.Created[i]
+		if touch >= 0 {
+			since = ds.ActivityColumns().Time[touch]
 		}
 		switch {
-		case since.IsZero():
+		case since == sales.NoInstant:
 			r.NoDate++
 			continue
-		case !since.Before(cutoff):
+		case since >= before:
 			continue
 		}
+		last, from := touchTime(ds, touch), ds.Deals[i].Created
+		if touch >= 0 {
+			from = last
+		}
 		d := IdleDeal{DealRef: dealRef(ds, i, stage), Value: dealValue(ds, i),
-			LastActivity: last, Since: since, IdleDays: wholeDays(since, asOf, loc)}
+			LastActivity: last, Since: from, IdleDays: wholeDays(from, asOf, loc)}
 		d.Band = bandOf(edges, d.IdleDays)
 		r.Deals = append(r.Deals, d)
 		stages[slot(i, stage)].Bands[d.Band].AddDeal(ds, i)
@@ -238,10 +243,7 @@ func stageTable(ds *sales.Dataset, nBands int) ([]StageIdle, func(i, s int) int)
 			}
 		}
 	}
-	return rows, func(i, s int) int {
-		p, _ := ds.PipelineIndex(ds.Deals[i].Pipeline)
-		return cols[p][s]
-	}
+	return rows, func(i, s int) int { return cols[ds.DealPipelineIndex(i)][s] }
 }
 
 // finish sorts the deals and adds up the stage rows.

@@ -58,12 +58,12 @@ func OverdueTasks(ds *sales.Dataset, asOf time.Time) (OverdueReport, error) {
 		return OverdueReport{}, fmt.Errorf("alerts: overdue tasks: %w", err)
 	}
 	r := OverdueReport{AsOf: asOf, Tasks: []OverdueTask{}}
-	loc := asOf.Location()
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		if a.StateAt(asOf) != sales.TaskStateOverdue {
+	loc, at := asOf.Location(), sales.InstantOf(asOf)
+	for i, typ := range ds.ActivityColumns().Type {
+		if typ != sales.ActivityTask || ds.TaskStateAt(i, at) != sales.TaskStateOverdue {
 			continue
 		}
+		a := &ds.Activities[i]
 		t := OverdueTask{Task: a.ID, Subject: a.Subject, Owner: a.Owner,
 			OwnerName: ds.OwnerName(a.Owner), Created: a.Time, Due: a.TaskDue,
 			DaysOverdue: wholeDays(a.TaskDue, asOf, loc)}

@@ -67,18 +67,18 @@ func DealsWithoutPlannedTask(ds *sales.Dataset, asOf time.Time) (UnplannedReport
 		return UnplannedReport{}, fmt.Errorf("alerts: deals without a planned task: %w", err)
 	}
 	r := UnplannedReport{AsOf: asOf, Currency: ds.Currency(), Deals: []UnplannedDeal{}}
-	loc := asOf.Location()
-	for i := range ds.Deals {
-		if ds.DealKind(i) == 0 {
+	loc, at := asOf.Location(), sales.InstantOf(asOf)
+	for i, kind := range ds.DealColumns().Kind {
+		if kind == 0 {
 			r.UnknownStage++
 			continue
 		}
-		stage, open := openAt(ds, i, asOf)
+		stage, open := openAt(ds, i, at)
 		if !open {
 			continue
 		}
 		r.Open++
-		d, planned := unplanned(ds, i, stage, asOf)
+		d, planned := unplanned(ds, i, stage, at)
 		if planned {
 			continue
 		}
@@ -111,24 +111,26 @@ func (r *UnplannedReport) countDays(loc *time.Location) {
 // unplanned looks at the i-th deal's activities up to asOf. It returns
 // the deal's row and whether it has a task planned, in which case the row
 // is left unfinished.
-func unplanned(ds *sales.Dataset, i, stage int, asOf time.Time) (UnplannedDeal, bool) {
+func unplanned(ds *sales.Dataset, i, stage int, asOf sales.Instant) (UnplannedDeal, bool) {
 	d := UnplannedDeal{}
+	c := ds.ActivityColumns()
+	last, lastAt := -1, sales.NoInstant
 	for _, k := range ds.DealActivities(i) {
-		a := &ds.Activities[k]
-		if !a.Time.After(asOf) && a.Time.After(d.LastActivity) {
-			d.LastActivity = a.Time
+		if t := c.Time[k]; t <= asOf && t > lastAt {
+			last, lastAt = int(k), t
 		}
-		switch a.StateAt(asOf) {
+		switch ds.TaskStateAt(int(k), asOf) {
 		case sales.TaskStateOverdue:
 			d.OverdueTasks++
 		case sales.TaskStateInProgress:
-			if a.TaskDue.IsZero() {
+			if c.TaskDue[k] == sales.NoInstant {
 				d.UndatedTasks++
 			} else {
 				return d, true
 			}
 		}
 	}
+	d.LastActivity = touchTime(ds, last)
 	d.DealRef, d.Value = dealRef(ds, i, stage), dealValue(ds, i)
 	return d, false
 }

@@ -67,8 +67,9 @@ func TopCustomers(ds *sales.Dataset, p sales.Period, n int) (Concentration, erro
 	r := Concentration{Period: p, Currency: ds.Currency(), Top: n}
 	listed := make([]customerSum, len(ds.Companies))
 	unlisted := map[sales.CompanyID]*customerSum{}
+	cols, span := ds.DealColumns(), sales.SpanOf(p)
 	for i := range ds.Deals {
-		if !r.won(ds, i, p) {
+		if !r.won(cols, i, span) {
 			continue
 		}
 		id := ds.Deals[i].Company
@@ -114,11 +115,15 @@ type customerSum struct {
 // add counts deal i.
 func (s *customerSum) add(ds *sales.Dataset, i int) {
 	s.t.AddDeal(ds, i)
-	v, state := ds.DealValue(i)
-	if state != sales.ValueOK || s.inexact {
+	c := ds.DealColumns()
+	if c.Value[i] != sales.ValueOK || s.inexact {
 		return
 	}
-	m, ok := exactMicros(v)
+	m, ok := c.Micros[i], c.Micros[i] != sales.NoMicros
+	if !ok {
+		v, _ := ds.DealValue(i)
+		m, ok = exactMicros(v)
+	}
 	if ok {
 		s.micros, ok = addInt64(s.micros, m)
 	}

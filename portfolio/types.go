@@ -89,8 +89,9 @@ func RevenueByType(ds *sales.Dataset, p sales.Period, by Grouping) (RevenueGroup
 	}
 	r := RevenueGroups{Period: p, Currency: ds.Currency(), By: by}
 	index := map[string]int{}
+	cols, span := ds.DealColumns(), sales.SpanOf(p)
 	for i := range ds.Deals {
-		if !r.won(ds, i, p) {
+		if !r.won(cols, i, span) {
 			continue
 		}
 		c := ds.DealCompany(i)

@@ -140,8 +140,8 @@ func (r *CustomerSplit) classify(ds *sales.Dataset, i, k int, firsts *winIndex,
 // winIndex holds each company's first win: the companies the portal
 // lists by position, then the others in the order they were met.
 type winIndex struct {
-	times    []sales.Instant // NoInstant for a company with no win yet
-	deals    []int32         // the deal each time comes from
+	times    []sales.Instant   // NoInstant for a company with no win yet
+	deals    []int32           // the deal each time comes from
 	extra    []sales.CompanyID // the ids of the unlisted companies
 	unlisted map[sales.CompanyID]int
 }

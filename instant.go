@@ -90,43 +90,49 @@ func SpanOf(p Period) Span { return Span{Start: InstantOf(p.Start), End: Instant
 // does for the times the instants stand for.
 func (s Span) Contains(t Instant) bool { return t >= s.Start && t < s.End }
 
-// Bounds are the boundaries of a Buckets as Instants: bucket k is
-// [b[k], b[k+1]). Index finds the bucket of an Instant without the
-// time.Time comparisons of Buckets.Index.
-type Bounds []Instant
+// Bounds are the boundaries of a Buckets as Instants, for finding the
+// bucket of many instants fast: Index compares integers, and starts from
+// a guess that is right, or one bucket off, for buckets of nearly equal
+// length such as days, weeks and months. The zero Bounds has no buckets.
+type Bounds struct {
+	at    []Instant // bucket k is [at[k], at[k+1])
+	scale float64   // buckets per nanosecond, on average
+}
 
 // Bounds returns the boundaries of b as Instants; it allocates one slice
 // of Len()+1 instants, and none for empty buckets.
 func (b Buckets) Bounds() Bounds {
-	if b.Len() == 0 {
-		return nil
+	n := b.Len()
+	if n == 0 {
+		return Bounds{}
 	}
-	out := make(Bounds, len(b.bounds))
+	at := make([]Instant, n+1)
 	for k, t := range b.bounds {
-		out[k] = InstantOf(t)
+		at[k] = InstantOf(t)
 	}
-	return out
+	return Bounds{at: at, scale: float64(n) / (float64(at[n]) - float64(at[0]))}
 }
 
 // Len returns the number of buckets.
-func (b Bounds) Len() int { return max(len(b)-1, 0) }
+func (b Bounds) Len() int { return max(len(b.at)-1, 0) }
+
+// Start returns the start of bucket k, for k in 0..Len(); Start(Len()) is
+// the end of the last bucket.
+func (b Bounds) Start(k int) Instant { return b.at[k] }
 
 // Index returns the index of the bucket that holds t, or -1 when t is
-// outside the cut period, as Buckets.Index does. It searches by bisection
-// and allocates nothing.
+// outside the cut period, as Buckets.Index does. It allocates nothing.
 func (b Bounds) Index(t Instant) int {
-	n := len(b) - 1
-	if n <= 0 || t < b[0] || t >= b[n] {
+	n := len(b.at) - 1
+	if n <= 0 || t < b.at[0] || t >= b.at[n] {
 		return -1
 	}
-	lo, hi := 0, n // b[lo] <= t < b[hi]
-	for hi-lo > 1 {
-		mid := int(uint(lo+hi) >> 1)
-		if t < b[mid] {
-			hi = mid
-		} else {
-			lo = mid
-		}
+	k := min(max(int((float64(t)-float64(b.at[0]))*b.scale), 0), n-1)
+	for t < b.at[k] {
+		k--
 	}
-	return lo
+	for t >= b.at[k+1] {
+		k++
+	}
+	return k
 }

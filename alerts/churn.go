@@ -104,28 +104,37 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 			r.NoCompany++
 		}
 	}
-	for c := range ds.Companies {
-		row, ok := customer(ds, c, at)
-		if !ok {
+	type risk struct{ company, last int32 }
+	var risks []risk
+	before := sales.InstantOf(cutoff)
+	for co := range ds.Companies {
+		last := lastOrder(ds, co, at)
+		if last < 0 {
 			continue
 		}
 		r.Customers++
-		if row.LastOrder.Before(cutoff) {
-			row.MonthsSince = wholeMonths(row.LastOrder, asOf, loc)
-			r.Companies = append(r.Companies, row)
+		if c.Close[last] < before {
+			risks = append(risks, risk{int32(co), int32(last)})
 		}
 	}
-	slices.SortStableFunc(r.Companies, func(a, b ChurnRow) int {
-		return cmp.Or(a.LastOrder.Compare(b.LastOrder), cmp.Compare(a.Company, b.Company))
+	slices.SortFunc(risks, func(a, b risk) int {
+		return cmp.Or(cmp.Compare(c.Close[a.last], c.Close[b.last]),
+			cmp.Compare(ds.Companies[a.company].ID, ds.Companies[b.company].ID),
+			cmp.Compare(a.company, b.company))
 	})
+	r.Companies = make([]ChurnRow, len(risks))
+	for k, x := range risks {
+		row := &r.Companies[k]
+		*row = customer(ds, int(x.company), int(x.last), at)
+		row.MonthsSince = wholeMonths(row.LastOrder, asOf, loc)
+	}
 	return r, nil
 }
 
-// customer returns the c-th company's row, and false when it has no won
-// deal closed at or before asOf.
-func customer(ds *sales.Dataset, c int, asOf sales.Instant) (ChurnRow, bool) {
-	co := &ds.Companies[c]
-	row := ChurnRow{Company: co.ID, Name: co.Name, Owner: co.Owner, OwnerName: ds.OwnerName(co.Owner)}
+// lastOrder returns the position in Deals of the c-th company's last won
+// deal closed at or before asOf (of those closed at the same instant, the
+// one with the greatest id), and -1 when it has none.
+func lastOrder(ds *sales.Dataset, c int, asOf sales.Instant) int {
 	cols := ds.DealColumns()
 	last := -1
 	for _, k := range ds.CompanyDeals(c) {
@@ -134,14 +143,26 @@ func customer(ds *sales.Dataset, c int, asOf sales.Instant) (ChurnRow, bool) {
 		if cols.Kind[i] != sales.StageWon || closed == sales.NoInstant || closed > asOf {
 			continue
 		}
-		row.Lifetime.AddDeal(ds, i)
 		if last < 0 || closed > cols.Close[last] ||
 			(closed == cols.Close[last] && ds.Deals[i].ID > ds.Deals[last].ID) {
 			last = i
 		}
 	}
-	if last >= 0 {
-		row.LastOrder, row.LastDeal = ds.Deals[last].CloseDate, ds.Deals[last].ID
+	return last
+}
+
+// customer returns the row of the c-th company, whose last order is the
+// last-th deal, with its lifetime of won deals closed at or before asOf.
+func customer(ds *sales.Dataset, c, last int, asOf sales.Instant) ChurnRow {
+	co := &ds.Companies[c]
+	row := ChurnRow{Company: co.ID, Name: co.Name, Owner: co.Owner, OwnerName: ds.OwnerName(co.Owner),
+		LastOrder: ds.Deals[last].CloseDate, LastDeal: ds.Deals[last].ID}
+	cols := ds.DealColumns()
+	for _, k := range ds.CompanyDeals(c) {
+		closed := cols.Close[k]
+		if cols.Kind[k] == sales.StageWon && closed != sales.NoInstant && closed <= asOf {
+			row.Lifetime.AddDeal(ds, int(k))
+		}
 	}
-	return row, row.Lifetime.Count > 0
+	return row
 }

@@ -57,22 +57,27 @@ func OverdueTasks(ds *sales.Dataset, asOf time.Time) (OverdueReport, error) {
 	if err := checkAsOf(asOf); err != nil {
 		return OverdueReport{}, fmt.Errorf("alerts: overdue tasks: %w", err)
 	}
-	r := OverdueReport{AsOf: asOf, Tasks: []OverdueTask{}}
 	loc, at := asOf.Location(), sales.InstantOf(asOf)
-	for i, typ := range ds.ActivityColumns().Type {
-		if typ != sales.ActivityTask || ds.TaskStateAt(i, at) != sales.TaskStateOverdue {
-			continue
+	c := ds.ActivityColumns()
+	var overdue []int32
+	for i, typ := range c.Type {
+		if typ == sales.ActivityTask && ds.TaskStateAt(i, at) == sales.TaskStateOverdue {
+			overdue = append(overdue, int32(i))
 		}
+	}
+	slices.SortFunc(overdue, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(c.TaskDue[a], c.TaskDue[b]),
+			cmp.Compare(ds.Activities[a].ID, ds.Activities[b].ID), cmp.Compare(a, b))
+	})
+	r := OverdueReport{AsOf: asOf, Tasks: make([]OverdueTask, len(overdue))}
+	for k, i := range overdue {
 		a := &ds.Activities[i]
-		t := OverdueTask{Task: a.ID, Subject: a.Subject, Owner: a.Owner,
+		t := &r.Tasks[k]
+		*t = OverdueTask{Task: a.ID, Subject: a.Subject, Owner: a.Owner,
 			OwnerName: ds.OwnerName(a.Owner), Created: a.Time, Due: a.TaskDue,
 			DaysOverdue: wholeDays(a.TaskDue, asOf, loc)}
 		t.about(ds, a)
-		r.Tasks = append(r.Tasks, t)
 	}
-	slices.SortStableFunc(r.Tasks, func(a, b OverdueTask) int {
-		return cmp.Or(a.Due.Compare(b.Due), cmp.Compare(a.Task, b.Task))
-	})
 	return r, nil
 }
 

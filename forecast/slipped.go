@@ -116,6 +116,7 @@ func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 	ends := bucketEnds(b, c, u)
 	bounds, span, at := b.Bounds(), sales.SpanOf(p), sales.InstantOf(asOf)
 	closes := ds.DealColumns().Close
+	var found []slipping
 	for i := range ds.Deals {
 		h := ds.DealCloseChanges(i)
 		if h.Len() == 0 {
@@ -136,16 +137,17 @@ func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 			continue // not slipped
 		}
 		hist := ds.Deals[i].CloseDateHistory
-		s := slipping{First: hist[first].CloseDate, Latest: hist[latest].CloseDate, Moves: moves}
-		r.Rows[k].slip(ds, i, s, p.Location())
-		rep.slip(ds, i, s, p.Location())
-		r.Deals = append(r.Deals, r.slipped(ds, i, s))
+		s := slipping{First: hist[first].CloseDate, Latest: hist[latest].CloseDate, Moves: moves,
+			deal: i, days: days(hist[first].CloseDate, hist[latest].CloseDate, p.Location())}
+		r.Rows[k].slip(ds, i, s)
+		rep.slip(ds, i, s)
+		found = append(found, s)
 	}
+	r.Deals = r.slippedRows(ds, found)
 	r.Reps = byowner.Rows(reps, func(id sales.OwnerID, name string, v *SlipCount) SlipRep {
 		v.finish()
 		return SlipRep{Owner: id, Name: name, SlipCount: *v}
 	})
-	slices.SortFunc(r.Deals, compareSlipped)
 	r.sum()
 	return r, nil
 }
@@ -168,6 +170,7 @@ func bucketEnds(b sales.Buckets, c sales.Calendar, u sales.Unit) []sales.Instant
 type slipping struct {
 	First, Latest time.Time
 	Moves         int
+	deal, days    int // the deal's position, and the days it slipped by
 }
 
 // slipIn reads a deal's close date history h up to asOf: the positions of
@@ -195,10 +198,10 @@ func slipIn(h sales.CloseChanges, asOf sales.Instant) (first, latest, moves int,
 
 // slip counts a deal that slipped, s telling how, in c, whose Deals
 // already count it.
-func (c *SlipCount) slip(ds *sales.Dataset, i int, s slipping, loc *time.Location) {
+func (c *SlipCount) slip(ds *sales.Dataset, i int, s slipping) {
 	c.Slipped.AddDeal(ds, i)
 	c.Moves += int64(s.Moves)
-	c.Days += int64(days(s.First, s.Latest, loc))
+	c.Days += int64(s.days)
 }
 
 // merge adds the counts of o to c.
@@ -217,19 +220,29 @@ func (c *SlipCount) finish() {
 		Den: decimal.NewFromInt(c.Slipped.Count)}
 }
 
-// slipped describes deal i for the list.
-func (r *Slippage) slipped(ds *sales.Dataset, i int, s slipping) SlippedDeal {
-	d := &ds.Deals[i]
-	out := SlippedDeal{Deal: d.ID, Name: d.Name, Owner: d.Owner, Stage: "unknown",
-		First: s.First, Latest: s.Latest, Moves: s.Moves,
-		Days: days(s.First, s.Latest, r.Period.Location())}
-	if k := ds.DealKind(i); k != 0 {
-		out.Stage = k.String()
+// slippedRows sorts the slipped deals found as compareSlipped does and
+// returns their rows, with one allocation for the rows and one for their
+// values.
+func (r *Slippage) slippedRows(ds *sales.Dataset, found []slipping) []SlippedDeal {
+	slices.SortFunc(found, func(a, b slipping) int {
+		return cmp.Or(cmp.Compare(b.days, a.days), cmp.Compare(b.Moves, a.Moves),
+			cmp.Compare(ds.Deals[a.deal].ID, ds.Deals[b.deal].ID), cmp.Compare(a.deal, b.deal))
+	})
+	rows := make([]SlippedDeal, len(found))
+	values := make([]decimal.Decimal, len(found))
+	for k, s := range found {
+		d := &ds.Deals[s.deal]
+		rows[k] = SlippedDeal{Deal: d.ID, Name: d.Name, Owner: d.Owner, Stage: "unknown",
+			First: s.First, Latest: s.Latest, Moves: s.Moves, Days: s.days}
+		if kind := ds.DealKind(s.deal); kind != 0 {
+			rows[k].Stage = kind.String()
+		}
+		if v, state := ds.DealValue(s.deal); state == sales.ValueOK {
+			values[k] = v
+			rows[k].Value = &values[k]
+		}
 	}
-	if v, state := ds.DealValue(i); state == sales.ValueOK {
-		out.Value = &v
-	}
-	return out
+	return rows
 }
 
 // days returns the number of calendar days from a's date to b's, both

@@ -104,8 +104,8 @@ func DealsWithoutPlannedTask(ds *sales.Dataset, asOf time.Time) (UnplannedReport
 // activity (-1 for none), since when it has been idle (NoInstant when it
 // cannot be told) and its overdue and undated tasks.
 type unplannedDeal struct {
-	deal, stage, last      int32
-	since                  sales.Instant
+	deal, stage, last     int32
+	since                 sales.Instant
 	overdueTasks, undated int64
 }
 

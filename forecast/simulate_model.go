@@ -2,7 +2,6 @@ package forecast
 
 import (
 	"errors"
-	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -281,16 +280,7 @@ func wonSoFar(ds *sales.Dataset, p sales.Period, asOf time.Time) sales.Tally {
 // play runs the trials and sets the distribution's figures.
 func (r *Simulation) play(pl plan, o SimOptions) {
 	sums := make([]int64, o.Trials)
-	src := rand.NewPCG(o.Seed, pcgStream)
-	for t := range sums {
-		s := pl.sure
-		for _, d := range pl.draws {
-			if src.Uint64() < d.threshold {
-				s += d.micros
-			}
-		}
-		sums[t] = s
-	}
+	playTrials(sums, newPCG(o.Seed, pcgStream), pl.sure, pl.draws)
 	r.reach(sums)
 	slices.Sort(sums)
 	r.Mean = mean(sums).Round(2)

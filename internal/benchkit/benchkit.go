@@ -126,7 +126,6 @@ func EachSize(b *testing.B, body func(b *testing.B, ds *sales.Dataset)) {
 	}
 }
 
-
 // Err drops a report's result and keeps its error, to write a report call
 // as one expression: benchkit.Err(kpi.ResultsPerRep(ds, p)).
 func Err[T any](_ T, err error) error { return err }

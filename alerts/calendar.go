@@ -1,6 +1,7 @@
 package alerts
 
 import (
+	"cmp"
 	"errors"
 	"time"
 
@@ -151,4 +152,18 @@ func dealRef(ds *sales.Dataset, i, stage int) DealRef {
 func dealValue(ds *sales.Dataset, i int) decimal.NullDecimal {
 	v, state := ds.DealValue(i)
 	return decimal.NullDecimal{Decimal: v, Valid: state == sales.ValueOK}
+}
+
+// sortKey is what a table of records is sorted by: an instant, then a
+// record's id, then its position (so that the sort is stable), gathered
+// in one small value so that sorting reads no record.
+type sortKey struct {
+	at  sales.Instant
+	id  string
+	pos int32
+}
+
+// compareKeys orders keys by instant, id and position.
+func compareKeys(a, b sortKey) int {
+	return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.id, b.id), cmp.Compare(a.pos, b.pos))
 }

@@ -1,7 +1,6 @@
 package alerts
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -104,7 +103,10 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 			r.NoCompany++
 		}
 	}
-	type risk struct{ company, last int32 }
+	type risk struct {
+		key  sortKey // the last order's close, the company's id and position
+		last int32
+	}
 	var risks []risk
 	before := sales.InstantOf(cutoff)
 	for co := range ds.Companies {
@@ -114,18 +116,15 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 		}
 		r.Customers++
 		if c.Close[last] < before {
-			risks = append(risks, risk{int32(co), int32(last)})
+			key := sortKey{at: c.Close[last], id: string(ds.Companies[co].ID), pos: int32(co)}
+			risks = append(risks, risk{key, int32(last)})
 		}
 	}
-	slices.SortFunc(risks, func(a, b risk) int {
-		return cmp.Or(cmp.Compare(c.Close[a.last], c.Close[b.last]),
-			cmp.Compare(ds.Companies[a.company].ID, ds.Companies[b.company].ID),
-			cmp.Compare(a.company, b.company))
-	})
+	slices.SortFunc(risks, func(a, b risk) int { return compareKeys(a.key, b.key) })
 	r.Companies = make([]ChurnRow, len(risks))
 	for k, x := range risks {
 		row := &r.Companies[k]
-		*row = customer(ds, int(x.company), int(x.last), at)
+		*row = customer(ds, int(x.key.pos), int(x.last), at)
 		row.MonthsSince = wholeMonths(row.LastOrder, asOf, loc)
 	}
 	return r, nil

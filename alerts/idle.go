@@ -157,7 +157,8 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 		case since >= before:
 			continue
 		}
-		x := idleDeal{deal: int32(i), stage: int32(stage), touch: int32(touch), since: since}
+		x := idleDeal{deal: int32(i), stage: int32(stage), touch: int32(touch), since: since,
+			id: string(ds.Deals[i].ID)}
 		x.days = wholeDays(x.sinceTime(ds), asOf, loc)
 		x.band = bandOf(edges, x.days)
 		idle = append(idle, x)
@@ -174,6 +175,7 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 type idleDeal struct {
 	deal, stage, touch int32
 	since              sales.Instant
+	id                 string // the deal's, to sort by
 	days, band         int
 }
 
@@ -190,8 +192,8 @@ func (x *idleDeal) sinceTime(ds *sales.Dataset) time.Time {
 // and returns their rows.
 func idleRows(ds *sales.Dataset, idle []idleDeal) []IdleDeal {
 	slices.SortFunc(idle, func(a, b idleDeal) int {
-		return cmp.Or(cmp.Compare(a.since, b.since),
-			cmp.Compare(ds.Deals[a.deal].ID, ds.Deals[b.deal].ID), cmp.Compare(a.deal, b.deal))
+		return cmp.Or(cmp.Compare(a.since, b.since), cmp.Compare(a.id, b.id),
+			cmp.Compare(a.deal, b.deal))
 	})
 	rows := make([]IdleDeal, len(idle))
 	for k := range idle {

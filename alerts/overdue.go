@@ -1,7 +1,6 @@
 package alerts
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -59,19 +58,17 @@ func OverdueTasks(ds *sales.Dataset, asOf time.Time) (OverdueReport, error) {
 	}
 	loc, at := asOf.Location(), sales.InstantOf(asOf)
 	c := ds.ActivityColumns()
-	var overdue []int32
+	var overdue []sortKey
 	for i, typ := range c.Type {
 		if typ == sales.ActivityTask && ds.TaskStateAt(i, at) == sales.TaskStateOverdue {
-			overdue = append(overdue, int32(i))
+			overdue = append(overdue, sortKey{at: c.TaskDue[i], id: string(ds.Activities[i].ID),
+				pos: int32(i)})
 		}
 	}
-	slices.SortFunc(overdue, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(c.TaskDue[a], c.TaskDue[b]),
-			cmp.Compare(ds.Activities[a].ID, ds.Activities[b].ID), cmp.Compare(a, b))
-	})
+	slices.SortFunc(overdue, compareKeys)
 	r := OverdueReport{AsOf: asOf, Tasks: make([]OverdueTask, len(overdue))}
-	for k, i := range overdue {
-		a := &ds.Activities[i]
+	for k, key := range overdue {
+		a := &ds.Activities[key.pos]
 		t := &r.Tasks[k]
 		*t = OverdueTask{Task: a.ID, Subject: a.Subject, Owner: a.Owner,
 			OwnerName: ds.OwnerName(a.Owner), Created: a.Time, Due: a.TaskDue,

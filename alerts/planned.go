@@ -84,15 +84,15 @@ func DealsWithoutPlannedTask(ds *sales.Dataset, asOf time.Time) (UnplannedReport
 		if planned {
 			continue
 		}
-		x.since = c.Created[i]
+		x.since, x.id = c.Created[i], string(ds.Deals[i].ID)
 		if x.last >= 0 {
 			x.since = ds.ActivityColumns().Time[x.last]
 		}
 		found = append(found, x)
 	}
 	slices.SortFunc(found, func(a, b unplannedDeal) int {
-		return cmp.Or(compareSince(a.since, b.since),
-			cmp.Compare(ds.Deals[a.deal].ID, ds.Deals[b.deal].ID), cmp.Compare(a.deal, b.deal))
+		return cmp.Or(compareSince(a.since, b.since), cmp.Compare(a.id, b.id),
+			cmp.Compare(a.deal, b.deal))
 	})
 	r.Deals = unplannedRows(ds, found)
 	r.countDays(loc)
@@ -106,6 +106,7 @@ func DealsWithoutPlannedTask(ds *sales.Dataset, asOf time.Time) (UnplannedReport
 type unplannedDeal struct {
 	deal, stage, last     int32
 	since                 sales.Instant
+	id                    string // the deal's, to sort by
 	overdueTasks, undated int64
 }
 

@@ -138,7 +138,8 @@ func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 		}
 		hist := ds.Deals[i].CloseDateHistory
 		s := slipping{First: hist[first].CloseDate, Latest: hist[latest].CloseDate, Moves: moves,
-			deal: i, days: days(hist[first].CloseDate, hist[latest].CloseDate, p.Location())}
+			deal: i, days: days(hist[first].CloseDate, hist[latest].CloseDate, p.Location()),
+			id: ds.Deals[i].ID}
 		r.Rows[k].slip(ds, i, s)
 		rep.slip(ds, i, s)
 		found = append(found, s)
@@ -171,6 +172,7 @@ type slipping struct {
 	First, Latest time.Time
 	Moves         int
 	deal, days    int // the deal's position, and the days it slipped by
+	id            sales.DealID
 }
 
 // slipIn reads a deal's close date history h up to asOf: the positions of
@@ -226,7 +228,7 @@ func (c *SlipCount) finish() {
 func (r *Slippage) slippedRows(ds *sales.Dataset, found []slipping) []SlippedDeal {
 	slices.SortFunc(found, func(a, b slipping) int {
 		return cmp.Or(cmp.Compare(b.days, a.days), cmp.Compare(b.Moves, a.Moves),
-			cmp.Compare(ds.Deals[a.deal].ID, ds.Deals[b.deal].ID), cmp.Compare(a.deal, b.deal))
+			cmp.Compare(a.id, b.id), cmp.Compare(a.deal, b.deal))
 	})
 	rows := make([]SlippedDeal, len(found))
 	values := make([]decimal.Decimal, len(found))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/byowner"
+	"github.com/salespilot/sales/internal/order"
 )
 
 // ResponseOptions narrows R40.
@@ -211,16 +212,14 @@ func isResponse(t sales.ActivityType, d sales.Direction) bool {
 	return false
 }
 
-// median sorts times and returns their median, or nil for none.
+// median reorders times and returns their median, or nil for none.
 func median(times []time.Duration) *time.Duration {
 	n := len(times)
 	if n == 0 {
 		return nil
 	}
-	slices.Sort(times)
-	m := times[n/2]
+	lo, m := order.Middle(times)
 	if n%2 == 0 {
-		lo := times[n/2-1]
 		m = lo + (m-lo)/2
 	}
 	return &m

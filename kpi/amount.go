@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/order"
 )
 
 // WonAmounts is R22 of the catalogue: the mean and median amount of the
@@ -83,16 +84,15 @@ func decimals(micros []int64) []decimal.Decimal {
 	return out
 }
 
-// medianMicros is medianAmount for amounts in millionths: it sorts them
-// as integers, which gives the median medianAmount gives for the decimals
-// they stand for.
+// medianMicros is medianAmount for amounts in millionths, which must not
+// be empty: it selects the middle ones as integers, in linear time, which
+// gives the median medianAmount gives for the decimals they stand for.
 func medianMicros(micros []int64) decimal.Decimal {
-	slices.Sort(micros)
-	n := len(micros)
-	if n%2 == 1 {
-		return decimal.New(micros[n/2], -6).Round(2)
+	lo, hi := order.Middle(micros)
+	if len(micros)%2 == 1 {
+		return decimal.New(hi, -6).Round(2)
 	}
-	sum := decimal.New(micros[n/2-1], -6).Add(decimal.New(micros[n/2], -6))
+	sum := decimal.New(lo, -6).Add(decimal.New(hi, -6))
 	return sum.DivRound(decimal.NewFromInt(2), 2)
 }
 

@@ -39,6 +39,8 @@ type DealColumns struct {
 	Owner, Company []int32
 	// Value says whether the deal has a value in the home currency.
 	Value []ValueState
+	// Source is each deal's Source, as a code.
+	Source Codes
 	// Micros is the deal's value in the home currency in millionths, when
 	// Value is ValueOK and the value is a whole number of millionths that
 	// fits in an int64 with room to add (at most 15 digits); NoMicros
@@ -74,9 +76,54 @@ type ContactColumns struct {
 	// is unassigned or its owner is not listed.
 	Owner     []int32
 	Lifecycle []LifecycleStage
+	// Source and LeadStatus are each contact's Source and LeadStatus, as
+	// codes.
+	Source, LeadStatus Codes
 	// Reached[s] holds when each contact first reached lifecycle stage s
 	// (Reached.Get(s)); Reached[LifecycleUnknown] is nil.
 	Reached [NumLifecycleStages][]Instant
+}
+
+// Codes is a column of strings with few distinct values, such as the
+// sources of leads, kept as a code per record into a dictionary of the
+// distinct strings: record i's string is Dict[Code[i]]. A report counts
+// by code in an array, and looks the strings up once per distinct value.
+// The dictionary is in the order the strings first appear.
+type Codes struct {
+	Code []uint32
+	Dict []string
+}
+
+// String returns record i's string.
+func (c *Codes) String(i int) string { return c.Dict[c.Code[i]] }
+
+// coder builds Codes one record at a time, in the records' order.
+type coder struct {
+	c     *Codes
+	index map[string]uint32
+	last  string // the previous record's string, whose code is code
+	code  uint32
+}
+
+// newCoder starts the Codes c of n records.
+func newCoder(c *Codes, n int) coder {
+	*c = Codes{Code: make([]uint32, n)}
+	return coder{c: c, index: map[string]uint32{}}
+}
+
+// set gives record i the code of s. Records in a row often share their
+// string, so it looks up only a string that differs from the last one.
+func (b *coder) set(i int, s string) {
+	if s != b.last || len(b.c.Dict) == 0 {
+		k, ok := b.index[s]
+		if !ok {
+			k = uint32(len(b.c.Dict))
+			b.index[s] = k
+			b.c.Dict = append(b.c.Dict, s)
+		}
+		b.last, b.code = s, k
+	}
+	b.c.Code[i] = b.code
 }
 
 // Visits is one deal's stage history as columns, in the order of
@@ -157,8 +204,10 @@ func (d *Dataset) buildDeals() {
 	c.Owner, c.Company = make([]int32, n), make([]int32, n)
 	c.Micros = make([]int64, n)
 	d.dealValue = make([]decimal.Decimal, n)
+	sources := newCoder(&c.Source, n)
 	for i := range d.Deals {
 		x := &d.Deals[i]
+		sources.set(i, x.Source)
 		c.Created[i], c.Close[i] = InstantOf(x.Created), InstantOf(x.CloseDate)
 		c.Owner[i] = lookup(d.owners, x.Owner)
 		c.Company[i] = lookup(d.companies, x.Company)
@@ -239,8 +288,11 @@ func (d *Dataset) buildContacts() {
 	for s := LifecycleSubscriber; int(s) < NumLifecycleStages; s++ {
 		c.Reached[s] = make([]Instant, n)
 	}
+	sources, statuses := newCoder(&c.Source, n), newCoder(&c.LeadStatus, n)
 	for i := range d.Contacts {
 		x := &d.Contacts[i]
+		sources.set(i, x.Source)
+		statuses.set(i, x.LeadStatus)
 		c.Created[i], c.Owner[i], c.Lifecycle[i] = InstantOf(x.Created), lookup(d.owners, x.Owner),
 			x.Lifecycle
 		r := &x.Reached

@@ -114,11 +114,11 @@ func ActiveLeads(ds *sales.Dataset, asOf time.Time, o LeadOptions) (LeadStages, 
 		return LeadStages{}, fmt.Errorf("forecast: active leads: %w", err)
 	}
 	r := LeadStages{AsOf: asOf, Stages: make([]LeadStage, len(leadStages))}
-	var statuses []map[string]int64
-	if o.ByStatus {
-		statuses = make([]map[string]int64, len(leadStages))
-	}
 	cols, at := ds.ContactColumns(), sales.InstantOf(asOf)
+	var byCode [][]int64 // by stage, then by status code
+	if o.ByStatus {
+		byCode = make([][]int64, len(leadStages))
+	}
 	for i, created := range cols.Created {
 		if created > at {
 			r.NotYetCreated++
@@ -133,13 +133,14 @@ func ActiveLeads(ds *sales.Dataset, asOf time.Time, o LeadOptions) (LeadStages, 
 		if !known {
 			r.Assumed++
 		}
-		if statuses != nil {
-			if statuses[k] == nil {
-				statuses[k] = make(map[string]int64)
+		if byCode != nil {
+			if byCode[k] == nil {
+				byCode[k] = make([]int64, len(cols.LeadStatus.Dict))
 			}
-			statuses[k][ds.Contacts[i].LeadStatus]++
+			byCode[k][cols.LeadStatus.Code[i]]++
 		}
 	}
+	statuses := statusMaps(byCode, cols.LeadStatus.Dict)
 	for k, s := range leadStages {
 		r.Stages[k].Stage = s
 		r.Stages[k].Statuses = sortStatuses(statuses, k)
@@ -151,6 +152,27 @@ func ActiveLeads(ds *sales.Dataset, asOf time.Time, o LeadOptions) (LeadStages, 
 // sortStatuses returns the counts of statuses[k] by status, the empty
 // status last; nil when statuses were not asked for, and an empty list
 // when none was counted.
+// statusMaps turns counts by stage and status code into counts by stage
+// and status; nil stays nil, and a stage with no count has no map.
+func statusMaps(byCode [][]int64, dict []string) []map[string]int64 {
+	if byCode == nil {
+		return nil
+	}
+	out := make([]map[string]int64, len(byCode))
+	for k, counts := range byCode {
+		if counts == nil {
+			continue
+		}
+		out[k] = make(map[string]int64)
+		for code, n := range counts {
+			if n > 0 {
+				out[k][dict[code]] += n
+			}
+		}
+	}
+	return out
+}
+
 func sortStatuses(statuses []map[string]int64, k int) []StatusCount {
 	if statuses == nil {
 		return nil

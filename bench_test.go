@@ -36,21 +36,25 @@ func benchNewDataset(b *testing.B, n int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var kept, peak uint64
+	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		runtime.GC()
 		stop := sampleHeap(&peak)
 		b.StartTimer()
+		start := benchkit.CPUTime()
 		d, err := sales.NewDataset(recs)
 		if err != nil {
 			b.Fatal(err)
 		}
+		cpu += benchkit.CPUTime() - start
 		b.StopTimer()
 		stop()
 		kept = liveHeap() - base
 		runtime.KeepAlive(d)
 		b.StartTimer()
 	}
+	b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(base)/(1<<20), "records-MiB")
 	b.ReportMetric(float64(kept)/(1<<20), "dataset-MiB")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")

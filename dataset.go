@@ -200,38 +200,65 @@ type adjacency struct {
 }
 
 // newAdjacency groups the positions of recs by the records of ids they
-// name, in the order of recs. Ids that name no record are skipped. It looks
-// each id up once, keeping the positions found in a temporary slice.
+// name, in the order of recs. Ids that name no record are skipped. It
+// reads each record once, looking each id up once, and keeps what it found
+// in two temporary slices: the positions found, and how many ids each
+// record has.
 func newAdjacency[T any, ID comparable](n int, recs []T, index map[ID]int32,
 	ids func(*T) []ID) adjacency {
-	total := 0
-	for i := range recs {
-		total += len(ids(&recs[i]))
-	}
-	keys := make([]int32, 0, total)
+	keys := make([]int32, 0, estimateIDs(recs, ids))
+	counts := make([]uint8, len(recs)) // 255: see many
+	var many map[int]int               // the counts of records with 255 ids or more
 	start := make([]int32, n+1)
+	var last lastLookup[ID]
 	for i := range recs {
-		for _, id := range ids(&recs[i]) {
-			k := lookup(index, id)
+		list := ids(&recs[i])
+		for _, id := range list {
+			k := last.find(index, id)
 			keys = append(keys, k)
 			if k >= 0 {
 				start[k+1]++
 			}
 		}
+		counts[i] = uint8(min(len(list), 255))
+		if len(list) >= 255 {
+			if many == nil {
+				many = map[int]int{}
+			}
+			many[i] = len(list)
+		}
 	}
 	items := fill(start)
 	next := 0
-	for i := range recs {
-		for range len(ids(&recs[i])) {
-			if k := keys[next]; k >= 0 {
+	for i, c := range counts {
+		m := int(c)
+		if c == 255 {
+			m = many[i]
+		}
+		for _, k := range keys[next : next+m] {
+			if k >= 0 {
 				items[start[k]] = int32(i)
 				start[k]++
 			}
-			next++
 		}
+		next += m
 	}
 	unshift(start)
 	return adjacency{start: start, items: items}
+}
+
+// estimateIDs guesses how many ids recs name in all, from the first
+// thousand, with a margin, so that the slice of positions rarely grows.
+func estimateIDs[T any, ID any](recs []T, ids func(*T) []ID) int {
+	sample := min(len(recs), 1000)
+	seen := 0
+	for i := range sample {
+		seen += len(ids(&recs[i]))
+	}
+	if sample == 0 {
+		return 0
+	}
+	return seen*len(recs)/sample + len(recs)/8 + 16
 }
 
 // newAdjacency1 is newAdjacency for records that name at most one other.
@@ -239,8 +266,9 @@ func newAdjacency1[T any, ID comparable](n int, recs []T, index map[ID]int32,
 	id func(*T) ID) adjacency {
 	keys := make([]int32, len(recs))
 	start := make([]int32, n+1)
+	var last lastLookup[ID]
 	for i := range recs {
-		k := lookup(index, id(&recs[i]))
+		k := last.find(index, id(&recs[i]))
 		keys[i] = k
 		if k >= 0 {
 			start[k+1]++
@@ -255,6 +283,34 @@ func newAdjacency1[T any, ID comparable](n int, recs []T, index map[ID]int32,
 	}
 	unshift(start)
 	return adjacency{start: start, items: items}
+}
+
+// lastLookup looks ids up in a map, remembering the last few: records in
+// a row often name the same few records (the activities of one deal name
+// its contacts in turn), and comparing ids costs much less than a look-up
+// in a map of millions.
+type lastLookup[ID comparable] struct {
+	ids  [4]ID
+	pos  [4]int32
+	used int // how many of ids hold an id
+	next int // the entry to replace next
+}
+
+// find returns the position of id in index, or -1.
+func (l *lastLookup[ID]) find(index map[ID]int32, id ID) int32 {
+	for k := range l.used {
+		if l.ids[k] == id {
+			return l.pos[k]
+		}
+	}
+	p := lookup(index, id)
+	l.ids[l.next], l.pos[l.next] = id, p
+	l.next = (l.next + 1) % len(l.ids)
+	l.used = max(l.used, l.next)
+	if l.next == 0 {
+		l.used = len(l.ids)
+	}
+	return p
 }
 
 // fill turns the counts start[k+1] into the offsets start[k] of a counting

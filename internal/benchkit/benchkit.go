@@ -117,10 +117,10 @@ func EachSize(b *testing.B, body func(b *testing.B, ds *sales.Dataset)) {
 			ds := Portal(b, n)
 			b.ReportAllocs()
 			b.ResetTimer()
-			start := cpuTime()
+			start := CPUTime()
 			body(b, ds)
 			if b.N > 0 {
-				b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+				b.ReportMetric(float64(CPUTime()-start)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}

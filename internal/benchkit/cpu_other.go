@@ -4,5 +4,5 @@ package benchkit
 
 import "time"
 
-// cpuTime returns 0: this system's processor time is not read.
-func cpuTime() time.Duration { return 0 }
+// CPUTime returns 0: this system's processor time is not read.
+func CPUTime() time.Duration { return 0 }

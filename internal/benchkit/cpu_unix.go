@@ -7,9 +7,9 @@ import (
 	"time"
 )
 
-// cpuTime returns the processor time the process has used, in user and
+// CPUTime returns the processor time the process has used, in user and
 // system mode.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var u syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
 		return 0

@@ -33,9 +33,9 @@ type DealColumns struct {
 	// when it is not listed; Stage the position of its current stage in
 	// that pipeline's Stages, -1 when it has none there.
 	Pipeline, Stage []int32
-	// Owner is the position of the deal's owner in Owners, -1 when the
-	// deal is unassigned or its owner is not listed. Company is the
-	// position of its company in Companies, -1 likewise.
+	// Owner is the position of the deal's owner in Owners, or Unassigned
+	// or Unlisted. Company is the position of its company in Companies,
+	// -1 when it has none or its company is not listed.
 	Owner, Company []int32
 	// Value says whether the deal has a value in the home currency.
 	Value []ValueState
@@ -48,6 +48,26 @@ type DealColumns struct {
 	Micros []int64
 }
 
+// The owner columns hold an owner's position in Owners, or one of these.
+const (
+	// Unassigned is a record with no owner (an empty id) that Owners does
+	// not list.
+	Unassigned = -1
+	// Unlisted is a record whose owner id Owners does not list.
+	Unlisted = -2
+)
+
+// ownerOf returns the owner column's value for id.
+func (d *Dataset) ownerOf(id OwnerID) int32 {
+	if p, ok := d.owners[id]; ok {
+		return p
+	}
+	if id == "" {
+		return Unassigned
+	}
+	return Unlisted
+}
+
 // NoMicros marks a deal whose value has no exact form in DealColumns.Micros.
 const NoMicros = -1 << 63
 
@@ -56,8 +76,8 @@ const NoMicros = -1 << 63
 type ActivityColumns struct {
 	Time []Instant
 	Type []ActivityType
-	// Owner is the position of the activity's owner in Owners, -1 when it
-	// is unassigned or its owner is not listed.
+	// Owner is the position of the activity's owner in Owners, or
+	// Unassigned or Unlisted.
 	Owner          []int32
 	Direction      []Direction
 	CallOutcome    []CallOutcome
@@ -67,13 +87,21 @@ type ActivityColumns struct {
 	TaskStatus     []TaskStatus
 	TaskDue        []Instant
 	TaskCompleted  []Instant
+
+	byType adjacency // the positions of the activities of each type
 }
+
+// OfType returns the positions of the activities of type t, in the order
+// of Activities (none for a value that is not a type). Reports about one
+// type walk these rather than every activity. The slice is shared: do not
+// modify it.
+func (c *ActivityColumns) OfType(t ActivityType) []int32 { return c.byType.of(int(t)) }
 
 // ContactColumns are the columns of Contacts.
 type ContactColumns struct {
 	Created []Instant
-	// Owner is the position of the contact's owner in Owners, -1 when it
-	// is unassigned or its owner is not listed.
+	// Owner is the position of the contact's owner in Owners, or
+	// Unassigned or Unlisted.
 	Owner     []int32
 	Lifecycle []LifecycleStage
 	// Source and LeadStatus are each contact's Source and LeadStatus, as
@@ -209,7 +237,7 @@ func (d *Dataset) buildDeals() {
 		x := &d.Deals[i]
 		sources.set(i, x.Source)
 		c.Created[i], c.Close[i] = InstantOf(x.Created), InstantOf(x.CloseDate)
-		c.Owner[i] = lookup(d.owners, x.Owner)
+		c.Owner[i] = d.ownerOf(x.Owner)
 		c.Company[i] = lookup(d.companies, x.Company)
 		c.Pipeline[i], c.Stage[i] = -1, -1
 		if p, ok := d.pipelines[x.Pipeline]; ok {
@@ -270,14 +298,27 @@ func (d *Dataset) buildActivities() {
 	c.Duration, c.MeetingEnd = make([]time.Duration, n), make([]Instant, n)
 	c.MeetingOutcome, c.TaskStatus = make([]MeetingOutcome, n), make([]TaskStatus, n)
 	c.TaskDue, c.TaskCompleted = make([]Instant, n), make([]Instant, n)
+	start := make([]int32, NumActivityTypes+1)
 	for i := range d.Activities {
 		a := &d.Activities[i]
-		c.Time[i], c.Type[i], c.Owner[i] = InstantOf(a.Time), a.Type, lookup(d.owners, a.Owner)
+		if int(a.Type) < NumActivityTypes {
+			start[a.Type+1]++
+		}
+		c.Time[i], c.Type[i], c.Owner[i] = InstantOf(a.Time), a.Type, d.ownerOf(a.Owner)
 		c.Direction[i], c.CallOutcome[i], c.Duration[i] = a.Direction, a.CallOutcome, a.Duration
 		c.MeetingEnd[i], c.MeetingOutcome[i] = InstantOf(a.MeetingEnd), a.MeetingOutcome
 		c.TaskStatus[i] = a.TaskStatus
 		c.TaskDue[i], c.TaskCompleted[i] = InstantOf(a.TaskDue), InstantOf(a.TaskCompleted)
 	}
+	items := fill(start)
+	for i, t := range c.Type {
+		if int(t) < NumActivityTypes {
+			items[start[t]] = int32(i)
+			start[t]++
+		}
+	}
+	unshift(start)
+	c.byType = adjacency{start: start, items: items}
 }
 
 // buildContacts fills the contact columns.
@@ -293,7 +334,7 @@ func (d *Dataset) buildContacts() {
 		x := &d.Contacts[i]
 		sources.set(i, x.Source)
 		statuses.set(i, x.LeadStatus)
-		c.Created[i], c.Owner[i], c.Lifecycle[i] = InstantOf(x.Created), lookup(d.owners, x.Owner),
+		c.Created[i], c.Owner[i], c.Lifecycle[i] = InstantOf(x.Created), d.ownerOf(x.Owner),
 			x.Lifecycle
 		r := &x.Reached
 		c.Reached[LifecycleSubscriber][i] = InstantOf(r.Subscriber)

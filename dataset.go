@@ -413,11 +413,11 @@ func (d *Dataset) OwnerName(id OwnerID) string {
 
 // DealOwner returns the position in Owners of the i-th deal's owner, or -1
 // when the deal is unassigned or its owner is not listed.
-func (d *Dataset) DealOwner(i int) int { return int(d.deal.Owner[i]) }
+func (d *Dataset) DealOwner(i int) int { return max(int(d.deal.Owner[i]), -1) }
 
 // ActivityOwner returns the position in Owners of the i-th activity's
 // owner, or -1 when it is unassigned or its owner is not listed.
-func (d *Dataset) ActivityOwner(i int) int { return int(d.activity.Owner[i]) }
+func (d *Dataset) ActivityOwner(i int) int { return max(int(d.activity.Owner[i]), -1) }
 
 // DealPipeline returns the pipeline of the i-th deal, or nil when its
 // pipeline is not in Pipelines.

@@ -116,18 +116,20 @@ func CallsPerRep(ds *sales.Dataset, p sales.Period) (CallReport, error) {
 	r := CallReport{Period: p}
 	t := byowner.New[CallCounts](ds)
 	c := ds.ActivityColumns()
+	listed := t.ListedRows()
 	span := sales.SpanOf(p)
-	for i, typ := range c.Type {
-		switch at := c.Time[i]; {
-		case typ != sales.ActivityCall:
-			continue
-		case at == sales.NoInstant:
-			r.NoTime++
-			continue
-		case !span.Contains(at):
+	for _, i := range c.OfType(sales.ActivityCall) {
+		if at := c.Time[i]; at < span.Start || at >= span.End {
+			if at == sales.NoInstant {
+				r.NoTime++
+			}
 			continue
 		}
-		t.Activity(i).add(c.CallOutcome[i])
+		if o := c.Owner[i]; o >= 0 {
+			listed[o].add(c.CallOutcome[i])
+		} else {
+			t.Activity(int(i)).add(c.CallOutcome[i])
+		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, c *CallCounts) RepCalls {
 		return repCalls(id, name, *c)

@@ -75,11 +75,9 @@ func CallTimePerDay(ds *sales.Dataset, p sales.Period) (CallTimeReport, error) {
 	n := days.Len()
 	t := byowner.New[[]CallDay](ds)
 	c := ds.ActivityColumns()
+	listed := t.ListedRows()
 	bounds := days.Bounds()
-	for i, typ := range c.Type {
-		if typ != sales.ActivityCall {
-			continue
-		}
+	for _, i := range c.OfType(sales.ActivityCall) {
 		if c.Time[i] == sales.NoInstant {
 			r.NoTime++
 			continue
@@ -88,15 +86,21 @@ func CallTimePerDay(ds *sales.Dataset, p sales.Period) (CallTimeReport, error) {
 		if d < 0 {
 			continue
 		}
-		row := t.Activity(i)
+		var row *[]CallDay
+		if o := c.Owner[i]; o >= 0 {
+			row = &listed[o]
+		} else {
+			row = t.Activity(int(i))
+		}
 		if *row == nil {
 			*row = make([]CallDay, n)
 		}
-		(*row)[d].Calls++
+		day := &(*row)[d]
+		day.Calls++
 		if dur := c.Duration[i]; dur < 0 {
 			r.NegativeDuration++
 		} else {
-			(*row)[d].Time += dur
+			day.Time += dur
 		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *[]CallDay) RepCallTime {

@@ -82,11 +82,9 @@ func EmailsPerRep(ds *sales.Dataset, cal sales.Calendar, u sales.Unit,
 	n := b.Len()
 	t := byowner.New[[]EmailCount](ds)
 	c := ds.ActivityColumns()
+	listed := t.ListedRows()
 	bounds := b.Bounds()
-	for i, typ := range c.Type {
-		if typ != sales.ActivityEmail {
-			continue
-		}
+	for _, i := range c.OfType(sales.ActivityEmail) {
 		if c.Time[i] == sales.NoInstant {
 			r.NoTime++
 			continue
@@ -95,7 +93,12 @@ func EmailsPerRep(ds *sales.Dataset, cal sales.Calendar, u sales.Unit,
 		if k < 0 {
 			continue
 		}
-		row := t.Activity(i)
+		var row *[]EmailCount
+		if o := c.Owner[i]; o >= 0 {
+			row = &listed[o]
+		} else {
+			row = t.Activity(int(i))
+		}
 		if *row == nil {
 			*row = make([]EmailCount, n)
 		}

@@ -66,18 +66,15 @@ func MeetingDurations(ds *sales.Dataset, p sales.Period) (MeetingTimeReport, err
 	t := byowner.New[RepMeetingTime](ds)
 	c := ds.ActivityColumns()
 	span := sales.SpanOf(p)
-	for i, typ := range c.Type {
-		at := c.Time[i]
-		switch {
-		case typ != sales.ActivityMeeting:
-			continue
+	for _, i := range c.OfType(sales.ActivityMeeting) {
+		switch at := c.Time[i]; {
 		case at == sales.NoInstant:
 			r.NoTime++
 			continue
 		case c.MeetingOutcome[i] != sales.MeetingCompleted || !span.Contains(at):
 			continue
 		}
-		row := t.Activity(i)
+		at, row := c.Time[i], t.Activity(int(i))
 		row.Held++
 		switch end := c.MeetingEnd[i]; {
 		case end == sales.NoInstant:
@@ -222,17 +219,13 @@ func MeetingOutcomes(ds *sales.Dataset, p sales.Period) (MeetingReport, error) {
 	t := byowner.New[MeetingCounts](ds)
 	c := ds.ActivityColumns()
 	span := sales.SpanOf(p)
-	for i, typ := range c.Type {
+	for _, i := range c.OfType(sales.ActivityMeeting) {
 		switch at := c.Time[i]; {
-		case typ != sales.ActivityMeeting:
-			continue
 		case at == sales.NoInstant:
 			r.NoTime++
-			continue
-		case !span.Contains(at):
-			continue
+		case span.Contains(at):
+			t.Activity(int(i)).add(c.MeetingOutcome[i])
 		}
-		t.Activity(i).add(c.MeetingOutcome[i])
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, c *MeetingCounts) RepMeetings {
 		return RepMeetings{Owner: id, Name: name, Counts: *c, Shares: sharesOf(*c)}

@@ -186,7 +186,7 @@ func (r *ResponseReport) firstResponse(ds *sales.Dataset, i int,
 		if !isResponse(c.Type[k], c.Direction[k]) || at < created || at > asOf {
 			continue
 		}
-		if c.Owner[k] < 0 && ds.Activities[k].Owner == "" {
+		if o := c.Owner[k]; o == sales.Unassigned || (o >= 0 && ds.Owners[o].ID == "") {
 			r.Unowned++
 			continue
 		}

@@ -97,10 +97,8 @@ func TasksPerRep(ds *sales.Dataset, p sales.Period, asOf time.Time) (TaskReport,
 	t := byowner.New[TaskCounts](ds)
 	c := ds.ActivityColumns()
 	span, at := sales.SpanOf(p), sales.InstantOf(asOf)
-	for i, typ := range c.Type {
-		if typ != sales.ActivityTask {
-			continue
-		}
+	for _, k := range c.OfType(sales.ActivityTask) {
+		i := int(k)
 		if done := c.TaskCompleted[i]; done != sales.NoInstant && span.Contains(done) {
 			t.Activity(i).Completed++
 		}

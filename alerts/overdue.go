@@ -59,10 +59,10 @@ func OverdueTasks(ds *sales.Dataset, asOf time.Time) (OverdueReport, error) {
 	loc, at := asOf.Location(), sales.InstantOf(asOf)
 	c := ds.ActivityColumns()
 	var overdue []sortKey
-	for i, typ := range c.Type {
-		if typ == sales.ActivityTask && ds.TaskStateAt(i, at) == sales.TaskStateOverdue {
+	for _, i := range c.OfType(sales.ActivityTask) {
+		if ds.TaskStateAt(int(i), at) == sales.TaskStateOverdue {
 			overdue = append(overdue, sortKey{at: c.TaskDue[i], id: string(ds.Activities[i].ID),
-				pos: int32(i)})
+				pos: i})
 		}
 	}
 	slices.SortFunc(overdue, compareKeys)

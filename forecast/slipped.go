@@ -226,13 +226,22 @@ func (c *SlipCount) finish() {
 // returns their rows, with one allocation for the rows and one for their
 // values.
 func (r *Slippage) slippedRows(ds *sales.Dataset, found []slipping) []SlippedDeal {
-	slices.SortFunc(found, func(a, b slipping) int {
-		return cmp.Or(cmp.Compare(b.days, a.days), cmp.Compare(b.Moves, a.Moves),
-			cmp.Compare(a.id, b.id), cmp.Compare(a.deal, b.deal))
+	type key struct {
+		days, moves, at int32 // at: the position in found
+		id              sales.DealID
+	}
+	keys := make([]key, len(found))
+	for k, s := range found {
+		keys[k] = key{days: int32(s.days), moves: int32(s.Moves), at: int32(k), id: s.id}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(b.days, a.days), cmp.Compare(b.moves, a.moves),
+			cmp.Compare(a.id, b.id), cmp.Compare(a.at, b.at)) // found is in the order of Deals
 	})
 	rows := make([]SlippedDeal, len(found))
 	values := make([]decimal.Decimal, len(found))
-	for k, s := range found {
+	for k, key := range keys {
+		s := &found[key.at]
 		d := &ds.Deals[s.deal]
 		rows[k] = SlippedDeal{Deal: d.ID, Name: d.Name, Owner: d.Owner, Stage: "unknown",
 			First: s.First, Latest: s.Latest, Moves: s.Moves, Days: s.days}

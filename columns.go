@@ -301,7 +301,7 @@ func (d *Dataset) buildActivities() {
 	start := make([]int32, NumActivityTypes+1)
 	for i := range d.Activities {
 		a := &d.Activities[i]
-		if int(a.Type) < NumActivityTypes {
+		if a.Type.known() {
 			start[a.Type+1]++
 		}
 		c.Time[i], c.Type[i], c.Owner[i] = InstantOf(a.Time), a.Type, d.ownerOf(a.Owner)
@@ -312,7 +312,7 @@ func (d *Dataset) buildActivities() {
 	}
 	items := fill(start)
 	for i, t := range c.Type {
-		if int(t) < NumActivityTypes {
+		if t.known() {
 			items[start[t]] = int32(i)
 			start[t]++
 		}
@@ -325,7 +325,8 @@ func (d *Dataset) buildActivities() {
 func (d *Dataset) buildContacts() {
 	n := len(d.Contacts)
 	c := &d.contact
-	c.Created, c.Owner, c.Lifecycle = make([]Instant, n), make([]int32, n), make([]LifecycleStage, n)
+	c.Created, c.Owner = make([]Instant, n), make([]int32, n)
+	c.Lifecycle = make([]LifecycleStage, n)
 	for s := LifecycleSubscriber; int(s) < NumLifecycleStages; s++ {
 		c.Reached[s] = make([]Instant, n)
 	}
@@ -366,3 +367,6 @@ func (d *Dataset) TaskStateAt(i int, asOf Instant) TaskState {
 	}
 	return TaskStateInProgress
 }
+
+// known reports whether t is one of the five types.
+func (t ActivityType) known() bool { return t >= ActivityCall && t <= ActivityNote }

@@ -87,7 +87,8 @@ func Portal(tb testing.TB, n int) *sales.Dataset {
 		tb.Fatalf("sales.NewDataset(demo of %d deals): %v", n, err)
 	}
 	if n >= 1_000_000 {
-		tb.Logf("benchkit: demo portal of %d deals made in %v", n, time.Since(start).Round(time.Second))
+		tb.Logf("benchkit: demo portal of %d deals made in %v", n,
+			time.Since(start).Round(time.Second))
 	}
 	portals[n] = ds
 	return ds

@@ -14,14 +14,18 @@ func TestSelect(t *testing.T) {
 	t.Logf("seed %d", seed)
 	rnd := rand.New(rand.NewPCG(seed, 1))
 	shapes := map[string]func(n int) []int64{
-		"random": func(n int) []int64 { return fill(n, func(int) int64 { return rnd.Int64N(1000) }) },
+		"random": func(n int) []int64 {
+			return fill(n, func(int) int64 { return rnd.Int64N(1000) })
+		},
 		"few":    func(n int) []int64 { return fill(n, func(int) int64 { return rnd.Int64N(3) }) },
 		"sorted": func(n int) []int64 { return fill(n, func(i int) int64 { return int64(i) }) },
 		"reversed": func(n int) []int64 {
 			return fill(n, func(i int) int64 { return int64(n - i) })
 		},
 		"equal": func(n int) []int64 { return fill(n, func(int) int64 { return 5 }) },
-		"organ": func(n int) []int64 { return fill(n, func(i int) int64 { return int64(min(i, n-i)) }) },
+		"organ": func(n int) []int64 {
+			return fill(n, func(i int) int64 { return int64(min(i, n-i)) })
+		},
 	}
 	for name, shape := range shapes {
 		for _, n := range []int{1, 2, 3, 16, 17, 100, 1001, 20_000} {
@@ -31,7 +35,8 @@ func TestSelect(t *testing.T) {
 				got := slices.Clone(xs)
 				Select(got, k)
 				if got[k] != want[k] {
-					t.Fatalf("%s n=%d: Select(xs, %d) puts %d there, want %d", name, n, k, got[k], want[k])
+					t.Fatalf("%s n=%d: Select(xs, %d) puts %d there, want %d",
+						name, n, k, got[k], want[k])
 				}
 				if m := slices.Max(got[:k+1]); m != got[k] {
 					t.Fatalf("%s n=%d k=%d: %d before xs[k] = %d", name, n, k, m, got[k])

@@ -137,6 +137,7 @@ func ResponseTime(ds *sales.Dataset, p sales.Period, asOf time.Time,
 	r := ResponseReport{Period: p, AsOf: asOf, Sources: slices.Clone(o.Sources)}
 	t := byowner.New[responseAcc](ds)
 	span, at := sales.SpanOf(p), sales.InstantOf(asOf)
+	reached := 0
 	for i, created := range ds.ContactColumns().Created {
 		switch {
 		case created == sales.NoInstant:
@@ -159,11 +160,12 @@ func ResponseTime(ds *sales.Dataset, p sales.Period, asOf time.Time,
 			continue
 		}
 		acc.row.Reached++
+		reached++
 		acc.row.Mean.Add(wait)
 		acc.row.Bands.add(wait)
 		acc.times = append(acc.times, wait)
 	}
-	var all []time.Duration
+	all := make([]time.Duration, 0, reached)
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, acc *responseAcc) RepResponse {
 		all = append(all, acc.times...)
 		row := acc.row

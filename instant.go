@@ -55,6 +55,12 @@ func InstantOf(t time.Time) Instant {
 // IsZero reports whether i is NoInstant, the zero time.
 func (i Instant) IsZero() bool { return i == NoInstant }
 
+// Clamped reports whether i is MinInstant or MaxInstant: a time outside
+// the span an Instant holds exactly, such as a placeholder date of
+// 9999-12-31. Reports that measure a duration or count days from such a
+// time read it from the record instead.
+func (i Instant) Clamped() bool { return i == MinInstant || i == MaxInstant }
+
 // Time returns i as a time.Time in UTC, the zero time for NoInstant. A
 // clamped instant gives the edge of the span it was clamped to.
 func (i Instant) Time() time.Time {

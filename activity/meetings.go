@@ -81,6 +81,9 @@ func MeetingDurations(ds *sales.Dataset, p sales.Period) (MeetingTimeReport, err
 			row.NoEnd++
 		case end < at:
 			row.EndBeforeStart++
+		case end.Clamped() || at.Clamped():
+			a := &ds.Activities[i]
+			row.Duration.Add(a.MeetingEnd.Sub(a.Time))
 		default:
 			row.Duration.Add(end.Sub(at))
 		}

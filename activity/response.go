@@ -196,10 +196,25 @@ func (r *ResponseReport) firstResponse(ds *sales.Dataset, i int,
 			first = at
 		}
 	}
-	if first == sales.NoInstant {
+	switch {
+	case first == sales.NoInstant:
 		return 0, false
+	case first.Clamped() || created.Clamped():
+		return firstTime(ds, i, first).Sub(ds.Contacts[i].Created), true
 	}
 	return first.Sub(created), true
+}
+
+// firstTime returns the time, as its record holds it, of the first of the
+// i-th contact's activities at the instant first.
+func firstTime(ds *sales.Dataset, i int, first sales.Instant) time.Time {
+	times := ds.ActivityColumns().Time
+	for _, k := range ds.ContactActivities(i) {
+		if times[k] == first {
+			return ds.Activities[k].Time
+		}
+	}
+	return first.Time()
 }
 
 // isResponse reports whether an activity of type t in direction d is the

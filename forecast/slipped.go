@@ -136,10 +136,9 @@ func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 		if h.CloseDate[latest] < ends[k] {
 			continue // not slipped
 		}
-		hist := ds.Deals[i].CloseDateHistory
-		s := slipping{First: hist[first].CloseDate, Latest: hist[latest].CloseDate, Moves: moves,
-			deal: i, days: days(hist[first].CloseDate, hist[latest].CloseDate, p.Location()),
-			id: ds.Deals[i].ID}
+		s := slipping{deal: int32(i), first: int32(first), latest: int32(latest),
+			moves: int32(moves), id: ds.Deals[i].ID}
+		s.days = int32(slipDays(ds, i, h, first, latest, p.Location()))
 		r.Rows[k].slip(ds, i, s)
 		rep.slip(ds, i, s)
 		found = append(found, s)
@@ -167,12 +166,14 @@ func bucketEnds(b sales.Buckets, c sales.Calendar, u sales.Unit) []sales.Instant
 	return ends
 }
 
-// slipping is what a deal's close date history says up to asOf.
+// slipping is what a slipped deal's close date history says up to asOf:
+// the deal's position, the positions in its history of the first date and
+// of the latest, how many times the date moved later and by how many days
+// in all, and the deal's id, to sort by.
 type slipping struct {
-	First, Latest time.Time
-	Moves         int
-	deal, days    int // the deal's position, and the days it slipped by
-	id            sales.DealID
+	deal, first, latest int32
+	moves, days         int32
+	id                  sales.DealID
 }
 
 // slipIn reads a deal's close date history h up to asOf: the positions of
@@ -202,7 +203,7 @@ func slipIn(h sales.CloseChanges, asOf sales.Instant) (first, latest, moves int,
 // already count it.
 func (c *SlipCount) slip(ds *sales.Dataset, i int, s slipping) {
 	c.Slipped.AddDeal(ds, i)
-	c.Moves += int64(s.Moves)
+	c.Moves += int64(s.moves)
 	c.Days += int64(s.days)
 }
 
@@ -226,34 +227,40 @@ func (c *SlipCount) finish() {
 // returns their rows, with one allocation for the rows and one for their
 // values.
 func (r *Slippage) slippedRows(ds *sales.Dataset, found []slipping) []SlippedDeal {
-	type key struct {
-		days, moves, at int32 // at: the position in found
-		id              sales.DealID
-	}
-	keys := make([]key, len(found))
-	for k, s := range found {
-		keys[k] = key{days: int32(s.days), moves: int32(s.Moves), at: int32(k), id: s.id}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
+	slices.SortFunc(found, func(a, b slipping) int {
 		return cmp.Or(cmp.Compare(b.days, a.days), cmp.Compare(b.moves, a.moves),
-			cmp.Compare(a.id, b.id), cmp.Compare(a.at, b.at)) // found is in the order of Deals
+			cmp.Compare(a.id, b.id), cmp.Compare(a.deal, b.deal))
 	})
 	rows := make([]SlippedDeal, len(found))
 	values := make([]decimal.Decimal, len(found))
-	for k, key := range keys {
-		s := &found[key.at]
+	for k, s := range found {
 		d := &ds.Deals[s.deal]
+		hist := d.CloseDateHistory
 		rows[k] = SlippedDeal{Deal: d.ID, Name: d.Name, Owner: d.Owner, Stage: "unknown",
-			First: s.First, Latest: s.Latest, Moves: s.Moves, Days: s.days}
-		if kind := ds.DealKind(s.deal); kind != 0 {
+			First: hist[s.first].CloseDate, Latest: hist[s.latest].CloseDate, Moves: int(s.moves),
+			Days: int(s.days)}
+		if kind := ds.DealKind(int(s.deal)); kind != 0 {
 			rows[k].Stage = kind.String()
 		}
-		if v, state := ds.DealValue(s.deal); state == sales.ValueOK {
+		if v, state := ds.DealValue(int(s.deal)); state == sales.ValueOK {
 			values[k] = v
 			rows[k].Value = &values[k]
 		}
 	}
 	return rows
+}
+
+// slipDays returns the calendar days from the first date of deal i's
+// close date history h to the latest, read in loc: from the instants,
+// or from the record when one of them is clamped.
+func slipDays(ds *sales.Dataset, i int, h sales.CloseChanges, first, latest int,
+	loc *time.Location) int {
+	a, b := h.CloseDate[first], h.CloseDate[latest]
+	if a.Clamped() || b.Clamped() {
+		hist := ds.Deals[i].CloseDateHistory
+		return days(hist[first].CloseDate, hist[latest].CloseDate, loc)
+	}
+	return days(a.Time(), b.Time(), loc)
 }
 
 // days returns the number of calendar days from a's date to b's, both

@@ -103,7 +103,7 @@ func SalesVelocity(ds *sales.Dataset, asOf time.Time,
 			t.Deal(i).Open++
 		}
 		if kind == sales.StageWon && span.Contains(c.Close[i]) {
-			t.Deal(i).Cycle.add(c.Created[i], c.Close[i])
+			t.Deal(i).Cycle.add(ds, i)
 		}
 	}
 	rows := byowner.Rows(t, func(id sales.OwnerID, name string, v *VelocityRow) VelocityRow {
@@ -129,15 +129,21 @@ func results(reps []kpi.RepResult) []VelocityRow {
 	return out
 }
 
-// add measures the cycle of a deal created at created and closed at
-// closed.
-func (c *Cycle) add(created, closed sales.Instant) {
+// add measures the cycle of the i-th deal, from its creation to its close
+// date.
+func (c *Cycle) add(ds *sales.Dataset, i int) {
+	cols := ds.DealColumns()
+	created, closed := cols.Created[i], cols.Close[i]
 	if created == sales.NoInstant || closed < created {
 		c.Unmeasured++
 		return
 	}
 	c.Deals++
-	c.seconds += int64(closed.Sub(created) / time.Second)
+	d := closed.Sub(created)
+	if created.Clamped() || closed.Clamped() {
+		d = ds.Deals[i].CloseDate.Sub(ds.Deals[i].Created)
+	}
+	c.seconds += int64(d / time.Second)
 }
 
 // merge adds the deals of o to c.

@@ -84,7 +84,7 @@ func MQLToCustomer(ds *sales.Dataset, p sales.Period) (LifecycleFunnel, error) {
 			dates[k] = c.Reached[s][i]
 		}
 		for k := 1; k < len(dates); k++ {
-			r.timeStep(k, dates[:k+1], &times[k])
+			r.timeStep(k, dates[:k+1], &times[k], &ds.Contacts[i])
 		}
 	}
 	var run int64
@@ -119,7 +119,8 @@ func lifecycleFurthest(c *sales.ContactColumns, i int) int {
 
 // timeStep adds the time to the last of dates, from the latest earlier
 // one that is set, to out; it counts a time that runs backwards.
-func (r *LifecycleFunnel) timeStep(k int, dates []sales.Instant, out *[]time.Duration) {
+func (r *LifecycleFunnel) timeStep(k int, dates []sales.Instant, out *[]time.Duration,
+	c *sales.Contact) {
 	to := dates[k]
 	if to == sales.NoInstant {
 		return
@@ -131,6 +132,8 @@ func (r *LifecycleFunnel) timeStep(k int, dates []sales.Instant, out *[]time.Dur
 			continue
 		case to < from:
 			r.Steps[k].OutOfOrder++
+		case to.Clamped() || from.Clamped():
+			*out = append(*out, c.Reached.Get(lifecycleSteps[k]).Sub(c.Reached.Get(lifecycleSteps[j])))
 		default:
 			*out = append(*out, to.Sub(from))
 		}

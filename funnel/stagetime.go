@@ -122,7 +122,7 @@ func TimeInStage(ds *sales.Dataset, p sales.Period, asOf time.Time,
 		case v.Len() == 0:
 			r.NoHistory++
 		default:
-			st.measure(&ds.Pipelines[pi], v, at, o)
+			st.measure(&ds.Pipelines[pi], v, ds.Deals[i].StageHistory, asOf, o)
 			r.BadVisits += st.bad
 			st.addTo(acc[pi])
 		}
@@ -169,8 +169,11 @@ func newStays(n int) *stays {
 		open: make([]bool, n), touched: make([]int, 0, n)}
 }
 
-// measure reads a deal's visits v to the open stages of p, as seen at asOf.
-func (st *stays) measure(p *sales.Pipeline, v sales.Visits, asOf sales.Instant, o TimeOptions) {
+// measure reads a deal's visits v (its stage history hist, as columns) to
+// the open stages of p, as seen at asOfTime.
+func (st *stays) measure(p *sales.Pipeline, v sales.Visits, hist []sales.StageVisit,
+	asOfTime time.Time, o TimeOptions) {
+	asOf := sales.InstantOf(asOfTime)
 	for _, s := range st.touched {
 		st.time[s], st.visits[s], st.open[s] = 0, 0, false
 	}
@@ -187,14 +190,19 @@ func (st *stays) measure(p *sales.Pipeline, v sales.Visits, asOf sales.Instant, 
 		if st.visits[s] == 0 && !st.open[s] {
 			st.touched = append(st.touched, int(s))
 		}
+		leftTime := hist[j].Left
 		if left == sales.NoInstant || left > asOf {
 			if !o.CountOpen {
 				st.open[s] = true
 				continue
 			}
-			left = asOf
+			left, leftTime = asOf, asOfTime
 		}
-		st.time[s] += left.Sub(entered)
+		if left.Clamped() || entered.Clamped() {
+			st.time[s] += leftTime.Sub(hist[j].Entered) // the instants do not hold these times
+		} else {
+			st.time[s] += left.Sub(entered)
+		}
 		st.visits[s]++
 	}
 }

@@ -70,6 +70,8 @@ func SalesCycle(ds *sales.Dataset, p sales.Period, outcome sales.StageKind) (Cyc
 			r.NoCreated++
 		case closed < created:
 			r.Negative++
+		case closed.Clamped() || created.Clamped():
+			cycles = append(cycles, ds.Deals[i].CloseDate.Sub(ds.Deals[i].Created))
 		default:
 			cycles = append(cycles, closed.Sub(created))
 		}

@@ -573,3 +573,22 @@ func daysOrNone(f *float64) any {
 	}
 	return *f
 }
+
+// TestSalesCycle_farDates: a deal created in 1650, before the years an
+// Instant holds, measures its cycle from its record's dates, not from the
+// clamped instant (1678).
+func TestSalesCycle_farDates(t *testing.T) {
+	created := time.Date(1650, 1, 1, 0, 0, 0, 0, time.UTC)
+	closed := time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := sales.Records{Currency: "USD", Pipelines: []sales.Pipeline{SalesPipeline},
+		Deals: []sales.Deal{{ID: "d", Pipeline: "sales", Stage: "won", Created: created,
+			CloseDate: closed}}}
+	got, err := SalesCycle(sales.MustDataset(r), sales.Year(1700, nil), sales.StageWon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := closed.Sub(created).Hours() / 24 // 18262 days: 50 years, 12 of them leap
+	if got.Deals != 1 || got.MeanDays == nil || *got.MeanDays != want {
+		t.Errorf("SalesCycle(1650 to 1700) = %+v, want one deal of %v days", got, want)
+	}
+}

@@ -18,10 +18,11 @@ import (
 // shared by every report: read them, never modify them.
 //
 // BUG(perf): columns keep times as Instants, which clamp times before 1678
-// or after 2262 to the ends of that span (see InstantOf). A report asked
-// about an instant beyond those years may place records dated beyond them
-// on the same side wrongly, and durations between such records and others
-// are clamped too.
+// or after 2262 to the ends of that span (see InstantOf). Reports compare
+// such a time rightly with any instant within the span, and read it from
+// the record to measure a duration; but a report asked about a period or
+// an instant itself beyond those years may place the records dated beyond
+// them, on the same side, wrongly.
 
 // DealColumns are the columns of Deals.
 type DealColumns struct {

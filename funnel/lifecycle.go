@@ -71,9 +71,9 @@ func MQLToCustomer(ds *sales.Dataset, p sales.Period) (LifecycleFunnel, error) {
 	}
 	r := LifecycleFunnel{Period: p, Steps: make([]LifecycleStep, len(lifecycleSteps))}
 	var furthest [len(lifecycleSteps)]int64
-	var times [len(lifecycleSteps)][]time.Duration
 	c := ds.ContactColumns()
 	span := sales.SpanOf(p)
+	times := stepTimes(c.Reached[sales.LifecycleMarketingQualified], span)
 	for i, mql := range c.Reached[sales.LifecycleMarketingQualified] {
 		if !span.Contains(mql) {
 			continue
@@ -94,6 +94,24 @@ func MQLToCustomer(ds *sales.Dataset, p sales.Period) (LifecycleFunnel, error) {
 	}
 	r.finish(times[:])
 	return r, nil
+}
+
+// stepTimes returns a slice for each step's times, each with room for one
+// time per contact who became marketing-qualified in p (mqls holds when
+// each did), all in one allocation.
+func stepTimes(mqls []sales.Instant, p sales.Span) [len(lifecycleSteps)][]time.Duration {
+	n := 0
+	for _, at := range mqls {
+		if p.Contains(at) {
+			n++
+		}
+	}
+	var times [len(lifecycleSteps)][]time.Duration
+	all := make([]time.Duration, n*(len(lifecycleSteps)-1))
+	for k := 1; k < len(times); k++ {
+		times[k] = all[(k-1)*n : (k-1)*n : k*n]
+	}
+	return times
 }
 
 // lifecycleFurthest returns the furthest step the i-th contact reached, by

@@ -87,7 +87,14 @@ func TopCustomers(ds *sales.Dataset, p sales.Period, n int) (Concentration, erro
 			s.add(ds, i)
 		}
 	}
-	var keys []valueKey
+	won := len(unlisted) // companies with a deal won in p
+	for c := range listed {
+		if listed[c].t.Count > 0 {
+			won++
+		}
+	}
+	keys := make([]valueKey, 0, won)
+	r.Companies = make([]CustomerValue, 0, won)
 	for c := range listed {
 		if listed[c].t.Count > 0 {
 			co := &ds.Companies[c]

@@ -40,8 +40,11 @@ type DealColumns struct {
 	Owner, Company []int32
 	// Value says whether the deal has a value in the home currency.
 	Value []ValueState
-	// Source is each deal's Source, as a code.
-	Source Codes
+	// Type is each deal's Type.
+	Type []DealType
+	// Source, Region and LostReason are each deal's Source, Region and
+	// LostReason, as codes.
+	Source, Region, LostReason Codes
 	// Micros is the deal's value in the home currency in millionths, when
 	// Value is ValueOK and the value is a whole number of millionths that
 	// fits in an int64 with room to add (at most 15 digits); NoMicros
@@ -155,6 +158,13 @@ func (b *coder) set(i int, s string) {
 	b.c.Code[i] = b.code
 }
 
+// CompanyColumns are the columns of Companies.
+type CompanyColumns struct {
+	// Type, Industry and Region are each company's Type, Industry and
+	// Region, as codes.
+	Type, Industry, Region Codes
+}
+
 // Visits is one deal's stage history as columns, in the order of
 // StageHistory: visit j is Stage[j], entered at Entered[j] and left at
 // Left[j] (NoInstant while the deal is still there).
@@ -185,6 +195,10 @@ func (d *Dataset) DealColumns() *DealColumns { return &d.deal }
 // ActivityColumns returns the columns of Activities. They are shared: do
 // not modify them.
 func (d *Dataset) ActivityColumns() *ActivityColumns { return &d.activity }
+
+// CompanyColumns returns the columns of Companies. They are shared: do
+// not modify them.
+func (d *Dataset) CompanyColumns() *CompanyColumns { return &d.company }
 
 // ContactColumns returns the columns of Contacts. They are shared: do not
 // modify them.
@@ -231,12 +245,16 @@ func (d *Dataset) buildDeals() {
 	c.Kind, c.Value = make([]StageKind, n), make([]ValueState, n)
 	c.Pipeline, c.Stage = make([]int32, n), make([]int32, n)
 	c.Owner, c.Company = make([]int32, n), make([]int32, n)
-	c.Micros = make([]int64, n)
+	c.Micros, c.Type = make([]int64, n), make([]DealType, n)
 	d.dealValue = make([]decimal.Decimal, n)
-	sources := newCoder(&c.Source, n)
+	sources, regions := newCoder(&c.Source, n), newCoder(&c.Region, n)
+	reasons := newCoder(&c.LostReason, n)
 	for i := range d.Deals {
 		x := &d.Deals[i]
 		sources.set(i, x.Source)
+		regions.set(i, x.Region)
+		reasons.set(i, x.LostReason)
+		c.Type[i] = x.Type
 		c.Created[i], c.Close[i] = InstantOf(x.Created), InstantOf(x.CloseDate)
 		c.Owner[i] = d.ownerOf(x.Owner)
 		c.Company[i] = lookup(d.companies, x.Company)
@@ -255,6 +273,20 @@ func (d *Dataset) buildDeals() {
 		if m, ok := toMicros(v); ok && state == ValueOK {
 			c.Micros[i] = m
 		}
+	}
+}
+
+// buildCompanies fills the company columns.
+func (d *Dataset) buildCompanies() {
+	n := len(d.Companies)
+	c := &d.company
+	types, industries := newCoder(&c.Type, n), newCoder(&c.Industry, n)
+	regions := newCoder(&c.Region, n)
+	for i := range d.Companies {
+		x := &d.Companies[i]
+		types.set(i, x.Type)
+		industries.set(i, x.Industry)
+		regions.set(i, x.Region)
 	}
 }
 

@@ -70,7 +70,7 @@ func edgeRecords() sales.Records {
 			{ID: "l", Kind: sales.StageLost},
 			{ID: "x", Kind: 9},
 		}}},
-		Companies: []sales.Company{{ID: "co"}},
+		Companies: []sales.Company{{ID: "co", Type: "CUSTOMER", Region: "EMEA"}, {ID: ""}},
 	}
 	r.Deals = []sales.Deal{
 		{ID: "d0", Owner: "o1", Pipeline: "p", Stage: "w", Created: t0, CloseDate: t0.Add(9 * day),
@@ -144,8 +144,10 @@ func checkColumns(ds *sales.Dataset) error {
 			return fmt.Errorf("deal %d: owner %d for %q", i, d.Owner[i], x.Owner)
 		case d.Value[i] != state, micros && !decimal.New(d.Micros[i], -6).Equal(v):
 			return fmt.Errorf("deal %d: value %v %d, want %v %s", i, d.Value[i], d.Micros[i], state, v)
-		case d.Source.String(i) != x.Source:
-			return fmt.Errorf("deal %d: source %q, want %q", i, d.Source.String(i), x.Source)
+		case d.Source.String(i) != x.Source, d.Region.String(i) != x.Region,
+			d.LostReason.String(i) != x.LostReason, d.Type[i] != x.Type:
+			return fmt.Errorf("deal %d: source %q, region %q, lost reason %q, type %v",
+				i, d.Source.String(i), d.Region.String(i), d.LostReason.String(i), d.Type[i])
 		}
 		if err := checkHistories(ds, i); err != nil {
 			return err
@@ -174,6 +176,14 @@ func checkColumns(ds *sales.Dataset) error {
 			if c.Reached[s][i] != sales.InstantOf(x.Reached.Get(s)) {
 				return fmt.Errorf("contact %d: reached %s at %d", i, s, c.Reached[s][i])
 			}
+		}
+	}
+	co := ds.CompanyColumns()
+	for i := range ds.Companies {
+		x := &ds.Companies[i]
+		if co.Type.String(i) != x.Type || co.Industry.String(i) != x.Industry ||
+			co.Region.String(i) != x.Region {
+			return fmt.Errorf("company %d: columns differ from %+v", i, *x)
 		}
 	}
 	return checkOfType(ds)

@@ -39,6 +39,7 @@ type Dataset struct {
 	dealValue []decimal.Decimal
 	activity  ActivityColumns
 	contact   ContactColumns
+	company   CompanyColumns
 	visits    visitTable
 	closes    closeTable
 
@@ -86,7 +87,7 @@ func NewDataset(r Records) (*Dataset, error) {
 	}
 	d.indexIDs()
 	parallel(d.buildDeals, d.buildVisits, d.buildActivities, d.buildContacts,
-		d.indexActivities, d.indexDeals)
+		d.buildCompanies, d.indexActivities, d.indexDeals)
 	return d, nil
 }
 

@@ -122,7 +122,7 @@ func TimeInStage(ds *sales.Dataset, p sales.Period, asOf time.Time,
 		case v.Len() == 0:
 			r.NoHistory++
 		default:
-			st.measure(&ds.Pipelines[pi], v, ds.Deals[i].StageHistory, asOf, o)
+			st.measure(&ds.Pipelines[pi], v, ds, i, at, asOf, o)
 			r.BadVisits += st.bad
 			st.addTo(acc[pi])
 		}
@@ -169,11 +169,10 @@ func newStays(n int) *stays {
 		open: make([]bool, n), touched: make([]int, 0, n)}
 }
 
-// measure reads a deal's visits v (its stage history hist, as columns) to
-// the open stages of p, as seen at asOfTime.
-func (st *stays) measure(p *sales.Pipeline, v sales.Visits, hist []sales.StageVisit,
-	asOfTime time.Time, o TimeOptions) {
-	asOf := sales.InstantOf(asOfTime)
+// measure reads v, the visits of the i-th deal of ds, to the open stages
+// of p, as seen at asOf (asOfTime as an Instant).
+func (st *stays) measure(p *sales.Pipeline, v sales.Visits, ds *sales.Dataset, i int,
+	asOf sales.Instant, asOfTime time.Time, o TimeOptions) {
 	for _, s := range st.touched {
 		st.time[s], st.visits[s], st.open[s] = 0, 0, false
 	}
@@ -190,16 +189,22 @@ func (st *stays) measure(p *sales.Pipeline, v sales.Visits, hist []sales.StageVi
 		if st.visits[s] == 0 && !st.open[s] {
 			st.touched = append(st.touched, int(s))
 		}
-		leftTime := hist[j].Left
-		if left == sales.NoInstant || left > asOf {
+		atAsOf := left == sales.NoInstant || left > asOf
+		if atAsOf {
 			if !o.CountOpen {
 				st.open[s] = true
 				continue
 			}
-			left, leftTime = asOf, asOfTime
+			left = asOf
 		}
 		if left.Clamped() || entered.Clamped() {
-			st.time[s] += leftTime.Sub(hist[j].Entered) // the instants do not hold these times
+			// The instants do not hold these times: read the record's.
+			visit := &ds.Deals[i].StageHistory[j]
+			leftTime := visit.Left
+			if atAsOf {
+				leftTime = asOfTime
+			}
+			st.time[s] += leftTime.Sub(visit.Entered)
 		} else {
 			st.time[s] += left.Sub(entered)
 		}

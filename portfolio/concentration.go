@@ -72,13 +72,13 @@ func TopCustomers(ds *sales.Dataset, p sales.Period, n int) (Concentration, erro
 		if !r.won(cols, i, span) {
 			continue
 		}
-		id := ds.Deals[i].Company
 		switch c := ds.DealCompany(i); {
-		case id == "":
+		case noCompany(ds, i):
 			r.NoCompany.AddDeal(ds, i)
 		case c >= 0:
 			listed[c].add(ds, i)
 		default:
+			id := ds.Deals[i].Company
 			s, ok := unlisted[id]
 			if !ok {
 				s = new(customerSum)

@@ -109,24 +109,24 @@ func NewVsExisting(ds *sales.Dataset, p sales.Period, c sales.Calendar,
 // classify counts deal i, won in bucket k.
 func (r *CustomerSplit) classify(ds *sales.Dataset, i, k int, firsts *winIndex,
 	pending map[sales.CompanyID]int) {
-	d := &ds.Deals[i]
 	row := &r.Rows[k]
-	switch {
-	case d.Type == sales.DealTypeExistingBusiness:
+	switch cols := ds.DealColumns(); {
+	case cols.Type[i] == sales.DealTypeExistingBusiness:
 		r.ByType++
 		row.Existing.AddDeal(ds, i)
-	case d.Type == sales.DealTypeNewBusiness:
+	case cols.Type[i] == sales.DealTypeNewBusiness:
 		r.ByType++
 		row.New.AddDeal(ds, i)
-	case d.Company == "":
+	case noCompany(ds, i):
 		row.NoCompany.AddDeal(ds, i)
 	default:
 		r.ByHistory++
-		if firsts.get(ds, i) < ds.DealColumns().Close[i] {
+		if firsts.get(ds, i) < cols.Close[i] {
 			row.Existing.AddDeal(ds, i)
 			return
 		}
 		row.New.AddDeal(ds, i)
+		d := &ds.Deals[i]
 		j, ok := pending[d.Company]
 		if !ok {
 			j = len(r.Pending)

@@ -35,8 +35,8 @@ type DealColumns struct {
 	// that pipeline's Stages, -1 when it has none there.
 	Pipeline, Stage []int32
 	// Owner is the position of the deal's owner in Owners, or Unassigned
-	// or Unlisted. Company is the position of its company in Companies,
-	// -1 when it has none or its company is not listed.
+	// or Unlisted; Company the position of its company in Companies, or
+	// Unassigned (no company) or Unlisted.
 	Owner, Company []int32
 	// Value says whether the deal has a value in the home currency.
 	Value []ValueState
@@ -52,18 +52,19 @@ type DealColumns struct {
 	Micros []int64
 }
 
-// The owner columns hold an owner's position in Owners, or one of these.
+// The owner and company columns hold the position of the record named
+// in Owners or Companies, or one of these.
 const (
-	// Unassigned is a record with no owner (an empty id) that Owners does
-	// not list.
+	// Unassigned is a record that names none (an empty id), when the list
+	// has no record with the empty id.
 	Unassigned = -1
-	// Unlisted is a record whose owner id Owners does not list.
+	// Unlisted is a record that names an id the list does not have.
 	Unlisted = -2
 )
 
-// ownerOf returns the owner column's value for id.
-func (d *Dataset) ownerOf(id OwnerID) int32 {
-	if p, ok := d.owners[id]; ok {
+// positionOf returns the owner or company column's value for id.
+func positionOf[ID ~string](index map[ID]int32, id ID) int32 {
+	if p, ok := index[id]; ok {
 		return p
 	}
 	if id == "" {
@@ -71,6 +72,9 @@ func (d *Dataset) ownerOf(id OwnerID) int32 {
 	}
 	return Unlisted
 }
+
+// ownerOf returns the owner column's value for id.
+func (d *Dataset) ownerOf(id OwnerID) int32 { return positionOf(d.owners, id) }
 
 // NoMicros marks a deal whose value has no exact form in DealColumns.Micros.
 const NoMicros = -1 << 63
@@ -257,7 +261,7 @@ func (d *Dataset) buildDeals() {
 		c.Type[i] = x.Type
 		c.Created[i], c.Close[i] = InstantOf(x.Created), InstantOf(x.CloseDate)
 		c.Owner[i] = d.ownerOf(x.Owner)
-		c.Company[i] = lookup(d.companies, x.Company)
+		c.Company[i] = positionOf(d.companies, x.Company)
 		c.Pipeline[i], c.Stage[i] = -1, -1
 		if p, ok := d.pipelines[x.Pipeline]; ok {
 			c.Pipeline[i] = p

@@ -87,7 +87,8 @@ func edgeRecords() sales.Records {
 				{At: t0.Add(2 * day)},
 				{At: t0.Add(4 * day), CloseDate: t0.Add(8 * day)},
 			}},
-		{ID: "d1", Owner: "ghost", Pipeline: "gone", Stage: "a", Created: t0.Add(day)},
+		{ID: "d1", Owner: "ghost", Pipeline: "gone", Stage: "a", Created: t0.Add(day),
+			Company: "elsewhere"},
 		{ID: "d2", Pipeline: "p", Stage: "l", Created: t0, CloseDate: t0.Add(4 * day),
 			Amount: amount("123456789012345678"), Currency: "USD"},
 		{ID: "d3", Pipeline: "p", Stage: "b", Amount: amount("5"), Currency: "JPY",
@@ -137,7 +138,8 @@ func checkColumns(ds *sales.Dataset) error {
 		case d.Created[i] != sales.InstantOf(x.Created), d.Close[i] != sales.InstantOf(x.CloseDate):
 			return fmt.Errorf("deal %d: times %d %d", i, d.Created[i], d.Close[i])
 		case d.Kind[i] != ds.DealKind(i), int(d.Stage[i]) != stage,
-			int(d.Pipeline[i]) != ds.DealPipelineIndex(i), int(d.Company[i]) != ds.DealCompany(i):
+			int(d.Pipeline[i]) != ds.DealPipelineIndex(i), !companyCode(ds, d.Company[i], x.Company),
+			max(int(d.Company[i]), -1) != ds.DealCompany(i):
 			return fmt.Errorf("deal %d: kind %d stage %d pipeline %d company %d", i, d.Kind[i],
 				d.Stage[i], d.Pipeline[i], d.Company[i])
 		case max(int(d.Owner[i]), -1) != ds.DealOwner(i) || !ownerCode(ds, d.Owner[i], x.Owner):
@@ -192,13 +194,26 @@ func checkColumns(ds *sales.Dataset) error {
 // ownerCode reports whether the owner column's value o is right for id.
 func ownerCode(ds *sales.Dataset, o int32, id sales.OwnerID) bool {
 	i, listed := ds.OwnerIndex(id)
+	return positionCode(o, i, listed, id == "")
+}
+
+// companyCode reports whether the company column's value c is right for
+// id.
+func companyCode(ds *sales.Dataset, c int32, id sales.CompanyID) bool {
+	i, listed := ds.CompanyIndex(id)
+	return positionCode(c, i, listed, id == "")
+}
+
+// positionCode reports whether a column's value v is right for a record
+// at position i that is listed or not, of an empty id or not.
+func positionCode(v int32, i int, listed, empty bool) bool {
 	switch {
 	case listed:
-		return int(o) == i
-	case id == "":
-		return o == sales.Unassigned
+		return int(v) == i
+	case empty:
+		return v == sales.Unassigned
 	}
-	return o == sales.Unlisted
+	return v == sales.Unlisted
 }
 
 // checkHistories compares deal i's visits and close date changes with its

@@ -450,7 +450,7 @@ func (d *Dataset) DealValue(i int) (decimal.Decimal, ValueState) {
 
 // DealCompany returns the position in Companies of the i-th deal's
 // company, or -1 when it has none or names one the portal does not list.
-func (d *Dataset) DealCompany(i int) int { return int(d.deal.Company[i]) }
+func (d *Dataset) DealCompany(i int) int { return max(int(d.deal.Company[i]), -1) }
 
 // DealActivities returns the positions in Activities of the activities
 // associated with the i-th deal, in the order of Activities. The slice is

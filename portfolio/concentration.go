@@ -67,13 +67,13 @@ func TopCustomers(ds *sales.Dataset, p sales.Period, n int) (Concentration, erro
 	r := Concentration{Period: p, Currency: ds.Currency(), Top: n}
 	listed := make([]customerSum, len(ds.Companies))
 	unlisted := map[sales.CompanyID]*customerSum{}
-	cols, span := ds.DealColumns(), sales.SpanOf(p)
+	cols, span, none := ds.DealColumns(), sales.SpanOf(p), noCompany(ds)
 	for i := range ds.Deals {
 		if !r.won(cols, i, span) {
 			continue
 		}
 		switch c := ds.DealCompany(i); {
-		case noCompany(ds, i):
+		case cols.Company[i] == none:
 			r.NoCompany.AddDeal(ds, i)
 		case c >= 0:
 			listed[c].add(ds, i)

@@ -117,7 +117,7 @@ func (r *CustomerSplit) classify(ds *sales.Dataset, i, k int, firsts *winIndex,
 	case cols.Type[i] == sales.DealTypeNewBusiness:
 		r.ByType++
 		row.New.AddDeal(ds, i)
-	case noCompany(ds, i):
+	case cols.Company[i] == firsts.none:
 		row.NoCompany.AddDeal(ds, i)
 	default:
 		r.ByHistory++
@@ -140,6 +140,7 @@ func (r *CustomerSplit) classify(ds *sales.Dataset, i, k int, firsts *winIndex,
 // winIndex holds each company's first win: the companies the portal
 // lists by position, then the others in the order they were met.
 type winIndex struct {
+	none     int32             // the company column of a deal with no company
 	times    []sales.Instant   // NoInstant for a company with no win yet
 	deals    []int32           // the deal each time comes from
 	extra    []sales.CompanyID // the ids of the unlisted companies
@@ -149,15 +150,15 @@ type winIndex struct {
 // firstWins finds the first win before end of every company.
 func firstWins(ds *sales.Dataset, end time.Time) *winIndex {
 	w := &winIndex{times: make([]sales.Instant, len(ds.Companies)),
-		deals: make([]int32, len(ds.Companies))}
+		deals: make([]int32, len(ds.Companies)), none: noCompany(ds)}
 	for k := range w.times {
 		w.times[k] = sales.NoInstant
 	}
-	c, before := ds.DealColumns(), sales.InstantOf(end)
+	c, before, none := ds.DealColumns(), sales.InstantOf(end), w.none
 	for i, kind := range c.Kind {
 		closed := c.Close[i]
 		if kind != sales.StageWon || closed == sales.NoInstant || closed >= before ||
-			noCompany(ds, i) {
+			c.Company[i] == none {
 			continue
 		}
 		k := w.index(ds, i)
@@ -168,13 +169,14 @@ func firstWins(ds *sales.Dataset, end time.Time) *winIndex {
 	return w
 }
 
-// noCompany reports whether the i-th deal names no company, reading the
-// record only when the deal's company is not listed.
-func noCompany(ds *sales.Dataset, i int) bool {
-	if c := ds.DealCompany(i); c >= 0 {
-		return ds.Companies[c].ID == ""
+// noCompany returns the value of the company column for a deal that names
+// no company: Unassigned, or the position of a company listed with the
+// empty id.
+func noCompany(ds *sales.Dataset) int32 {
+	if c, ok := ds.CompanyIndex(""); ok {
+		return int32(c)
 	}
-	return ds.Deals[i].Company == ""
+	return sales.Unassigned
 }
 
 // index returns where deal i's company's first win is kept.

@@ -98,13 +98,13 @@ func RevenueByType(ds *sales.Dataset, p sales.Period, by Grouping) (RevenueGroup
 	r := RevenueGroups{Period: p, Currency: ds.Currency(), By: by}
 	codes := by.codes(ds.CompanyColumns())
 	won := make([]sales.Tally, len(codes.Dict)) // by code of type or industry
-	cols, span := ds.DealColumns(), sales.SpanOf(p)
+	cols, span, none := ds.DealColumns(), sales.SpanOf(p), noCompany(ds)
 	for i := range ds.Deals {
 		if !r.won(cols, i, span) {
 			continue
 		}
 		switch c := cols.Company[i]; {
-		case noCompany(ds, i):
+		case c == none:
 			r.NoCompany.Won.AddDeal(ds, i)
 		case c < 0:
 			r.UnlistedCompany.Won.AddDeal(ds, i)

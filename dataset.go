@@ -3,6 +3,7 @@ package sales
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -34,13 +35,13 @@ type Dataset struct {
 	companies map[CompanyID]int32
 	products  map[ProductID]int32
 
-	dealOwner     []int32 // position in Owners, or -1
-	activityOwner []int32 // position in Owners, or -1
-	dealPipeline  []int32 // position in Pipelines, or -1
-	dealStage     []int32 // position in the pipeline's Stages, or -1
-	dealCompany   []int32 // position in Companies, or -1
-	dealValue     []decimal.Decimal
-	dealValueOf   []ValueState
+	deal      DealColumns
+	dealValue []decimal.Decimal
+	activity  ActivityColumns
+	contact   ContactColumns
+	company   CompanyColumns
+	visits    visitTable
+	closes    closeTable
 
 	dealActivities    adjacency
 	dealLineItems     adjacency
@@ -70,9 +71,11 @@ var valueStateNames = []string{"ok", "missing", "no_rate"}
 // String returns "ok", "missing" or "no_rate".
 func (s ValueState) String() string { return enumName(valueStateNames, s, "value_state") }
 
-// NewDataset builds the look-ups over r. It fails only when r.TimeZone
-// names no known location; every other defect is left for Validate to
-// report and for reports to count.
+// NewDataset builds the look-ups and columns over r. It fails only when
+// r.TimeZone names no known location; every other defect is left for
+// Validate to report and for reports to count. It spreads its work over
+// the machine's cores, and allocates what the Dataset keeps plus one
+// temporary int32 per association.
 func NewDataset(r Records) (*Dataset, error) {
 	loc, err := loadLocation(r.TimeZone)
 	if err != nil {
@@ -83,9 +86,18 @@ func NewDataset(r Records) (*Dataset, error) {
 		d.Rates.Base = d.home // rates given without a base are into the home currency
 	}
 	d.indexIDs()
-	d.indexDeals()
-	d.indexAssociations()
+	parallel(d.buildDeals, d.buildVisits, d.buildActivities, d.buildContacts,
+		d.buildCompanies, d.indexActivities, d.indexDeals)
 	return d, nil
+}
+
+// parallel runs the tasks at once and waits for them all.
+func parallel(tasks ...func()) {
+	var wg sync.WaitGroup
+	for _, f := range tasks {
+		wg.Go(f)
+	}
+	wg.Wait()
 }
 
 // loadLocation loads the portal's time zone. "Local" is refused: it names
@@ -114,12 +126,16 @@ func MustDataset(r Records) *Dataset {
 }
 
 func (d *Dataset) indexIDs() {
-	d.owners = indexBy(d.Owners, func(o *Owner) OwnerID { return o.ID })
-	d.pipelines = indexBy(d.Pipelines, func(p *Pipeline) PipelineID { return p.ID })
-	d.deals = indexBy(d.Deals, func(x *Deal) DealID { return x.ID })
-	d.contacts = indexBy(d.Contacts, func(c *Contact) ContactID { return c.ID })
-	d.companies = indexBy(d.Companies, func(c *Company) CompanyID { return c.ID })
-	d.products = indexBy(d.Products, func(p *Product) ProductID { return p.ID })
+	parallel(func() {
+		d.deals = indexBy(d.Deals, func(x *Deal) DealID { return x.ID })
+	}, func() {
+		d.contacts = indexBy(d.Contacts, func(c *Contact) ContactID { return c.ID })
+	}, func() {
+		d.owners = indexBy(d.Owners, func(o *Owner) OwnerID { return o.ID })
+		d.pipelines = indexBy(d.Pipelines, func(p *Pipeline) PipelineID { return p.ID })
+		d.companies = indexBy(d.Companies, func(c *Company) CompanyID { return c.ID })
+		d.products = indexBy(d.Products, func(p *Product) ProductID { return p.ID })
+	})
 }
 
 // indexBy maps each id to the position of the first record that has it.
@@ -132,29 +148,6 @@ func indexBy[T any, ID comparable](recs []T, id func(*T) ID) map[ID]int32 {
 		}
 	}
 	return m
-}
-
-func (d *Dataset) indexDeals() {
-	n := len(d.Deals)
-	d.dealPipeline = make([]int32, n)
-	d.dealStage = make([]int32, n)
-	d.dealCompany = make([]int32, n)
-	d.dealValue = make([]decimal.Decimal, n)
-	d.dealValueOf = make([]ValueState, n)
-	d.dealOwner = make([]int32, n)
-	for i := range d.Deals {
-		deal := &d.Deals[i]
-		d.dealOwner[i] = lookup(d.owners, deal.Owner)
-		d.dealPipeline[i], d.dealStage[i] = -1, -1
-		if p, ok := d.pipelines[deal.Pipeline]; ok {
-			d.dealPipeline[i] = p
-			if s, ok := d.Pipelines[p].StageIndex(deal.Stage); ok {
-				d.dealStage[i] = int32(s)
-			}
-		}
-		d.dealCompany[i] = lookup(d.companies, deal.Company)
-		d.dealValue[i], d.dealValueOf[i] = d.homeValue(deal.Amount, deal.Currency)
-	}
 }
 
 // homeValue converts an amount in currency c into the home currency.
@@ -176,33 +169,28 @@ func lookup[ID comparable](m map[ID]int32, id ID) int32 {
 	return -1
 }
 
-func (d *Dataset) indexAssociations() {
-	d.activityOwner = make([]int32, len(d.Activities))
-	for i := range d.Activities {
-		d.activityOwner[i] = lookup(d.owners, d.Activities[i].Owner)
-	}
+// indexActivities groups the activities by the deals, companies and
+// contacts they name.
+func (d *Dataset) indexActivities() {
 	nd, nc, nk := len(d.Deals), len(d.Companies), len(d.Contacts)
-	d.dealActivities = newAdjacency(nd, d.Activities, func(a *Activity, add func(int32)) {
-		for _, id := range a.Deals {
-			add(lookup(d.deals, id))
-		}
+	parallel(func() {
+		d.dealActivities = newAdjacency(nd, d.Activities, d.deals,
+			func(a *Activity) []DealID { return a.Deals })
+	}, func() {
+		d.companyActivities = newAdjacency(nc, d.Activities, d.companies,
+			func(a *Activity) []CompanyID { return a.Companies })
+	}, func() {
+		d.contactActivities = newAdjacency(nk, d.Activities, d.contacts,
+			func(a *Activity) []ContactID { return a.Contacts })
 	})
-	d.companyActivities = newAdjacency(nc, d.Activities, func(a *Activity, add func(int32)) {
-		for _, id := range a.Companies {
-			add(lookup(d.companies, id))
-		}
-	})
-	d.contactActivities = newAdjacency(nk, d.Activities, func(a *Activity, add func(int32)) {
-		for _, id := range a.Contacts {
-			add(lookup(d.contacts, id))
-		}
-	})
-	d.dealLineItems = newAdjacency(nd, d.LineItems, func(li *LineItem, add func(int32)) {
-		add(lookup(d.deals, li.Deal))
-	})
-	d.companyDeals = newAdjacency(nc, d.Deals, func(x *Deal, add func(int32)) {
-		add(lookup(d.companies, x.Company))
-	})
+}
+
+// indexDeals groups the line items by deal and the deals by company.
+func (d *Dataset) indexDeals() {
+	d.dealLineItems = newAdjacency1(len(d.Deals), d.LineItems, d.deals,
+		func(li *LineItem) DealID { return li.Deal })
+	d.companyDeals = newAdjacency1(len(d.Companies), d.Deals, d.companies,
+		func(x *Deal) CompanyID { return x.Company })
 }
 
 // adjacency lists, for each of n records, the positions of the records of
@@ -212,32 +200,137 @@ type adjacency struct {
 	items []int32
 }
 
-// newAdjacency groups the positions of recs by the records each one names
-// through keys. Keys of -1 (records that do not exist) are skipped.
-func newAdjacency[T any](n int, recs []T, keys func(*T, func(int32))) adjacency {
+// newAdjacency groups the positions of recs by the records of ids they
+// name, in the order of recs. Ids that name no record are skipped. It
+// reads each record once, looking each id up once, and keeps what it found
+// in two temporary slices: the positions found, and how many ids each
+// record has.
+func newAdjacency[T any, ID comparable](n int, recs []T, index map[ID]int32,
+	ids func(*T) []ID) adjacency {
+	keys := make([]int32, 0, estimateIDs(recs, ids))
+	counts := make([]uint8, len(recs)) // 255: see many
+	var many map[int]int               // the counts of records with 255 ids or more
 	start := make([]int32, n+1)
+	var last lastLookup[ID]
 	for i := range recs {
-		keys(&recs[i], func(k int32) {
+		list := ids(&recs[i])
+		for _, id := range list {
+			k := last.find(index, id)
+			keys = append(keys, k)
 			if k >= 0 {
 				start[k+1]++
 			}
-		})
-	}
-	for i := 1; i <= n; i++ {
-		start[i] += start[i-1]
-	}
-	items := make([]int32, start[n])
-	next := make([]int32, n)
-	copy(next, start[:n])
-	for i := range recs {
-		keys(&recs[i], func(k int32) {
-			if k >= 0 {
-				items[next[k]] = int32(i)
-				next[k]++
+		}
+		counts[i] = uint8(min(len(list), 255))
+		if len(list) >= 255 {
+			if many == nil {
+				many = map[int]int{}
 			}
-		})
+			many[i] = len(list)
+		}
 	}
+	items := fill(start)
+	next := 0
+	for i, c := range counts {
+		m := int(c)
+		if c == 255 {
+			m = many[i]
+		}
+		for _, k := range keys[next : next+m] {
+			if k >= 0 {
+				items[start[k]] = int32(i)
+				start[k]++
+			}
+		}
+		next += m
+	}
+	unshift(start)
 	return adjacency{start: start, items: items}
+}
+
+// estimateIDs guesses how many ids recs name in all, from the first
+// thousand, with a margin, so that the slice of positions rarely grows.
+func estimateIDs[T any, ID any](recs []T, ids func(*T) []ID) int {
+	sample := min(len(recs), 1000)
+	seen := 0
+	for i := range sample {
+		seen += len(ids(&recs[i]))
+	}
+	if sample == 0 {
+		return 0
+	}
+	return seen*len(recs)/sample + len(recs)/8 + 16
+}
+
+// newAdjacency1 is newAdjacency for records that name at most one other.
+func newAdjacency1[T any, ID comparable](n int, recs []T, index map[ID]int32,
+	id func(*T) ID) adjacency {
+	keys := make([]int32, len(recs))
+	start := make([]int32, n+1)
+	var last lastLookup[ID]
+	for i := range recs {
+		k := last.find(index, id(&recs[i]))
+		keys[i] = k
+		if k >= 0 {
+			start[k+1]++
+		}
+	}
+	items := fill(start)
+	for i, k := range keys {
+		if k >= 0 {
+			items[start[k]] = int32(i)
+			start[k]++
+		}
+	}
+	unshift(start)
+	return adjacency{start: start, items: items}
+}
+
+// lastLookup looks ids up in a map, remembering the last few: records in
+// a row often name the same few records (the activities of one deal name
+// its contacts in turn), and comparing ids costs much less than a look-up
+// in a map of millions.
+type lastLookup[ID comparable] struct {
+	ids  [4]ID
+	pos  [4]int32
+	used int // how many of ids hold an id
+	next int // the entry to replace next
+}
+
+// find returns the position of id in index, or -1.
+func (l *lastLookup[ID]) find(index map[ID]int32, id ID) int32 {
+	for k := range l.used {
+		if l.ids[k] == id {
+			return l.pos[k]
+		}
+	}
+	p := lookup(index, id)
+	l.ids[l.next], l.pos[l.next] = id, p
+	l.next = (l.next + 1) % len(l.ids)
+	l.used = max(l.used, l.next)
+	if l.next == 0 {
+		l.used = len(l.ids)
+	}
+	return p
+}
+
+// fill turns the counts start[k+1] into the offsets start[k] of a counting
+// sort and returns the array to sort into. Filling advances start[k] to
+// the end of group k; unshift then moves the offsets back.
+func fill(start []int32) []int32 {
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	return make([]int32, start[len(start)-1])
+}
+
+// unshift restores the offsets after filling: start[k] held the end of
+// group k, which is the start of group k+1.
+func unshift(start []int32) {
+	for k := len(start) - 1; k > 0; k-- {
+		start[k] = start[k-1]
+	}
+	start[0] = 0
 }
 
 func (a *adjacency) of(i int) []int32 {
@@ -259,7 +352,7 @@ func (d *Dataset) Currency() Currency { return d.home }
 func (d *Dataset) UnconvertedCurrencies() []Currency {
 	seen := map[Currency]bool{}
 	for i := range d.Deals {
-		if d.dealValueOf[i] == ValueNoRate {
+		if d.deal.Value[i] == ValueNoRate {
 			seen[d.currencyOf(d.Deals[i].Currency)] = true
 		}
 	}
@@ -321,16 +414,16 @@ func (d *Dataset) OwnerName(id OwnerID) string {
 
 // DealOwner returns the position in Owners of the i-th deal's owner, or -1
 // when the deal is unassigned or its owner is not listed.
-func (d *Dataset) DealOwner(i int) int { return int(d.dealOwner[i]) }
+func (d *Dataset) DealOwner(i int) int { return max(int(d.deal.Owner[i]), -1) }
 
 // ActivityOwner returns the position in Owners of the i-th activity's
 // owner, or -1 when it is unassigned or its owner is not listed.
-func (d *Dataset) ActivityOwner(i int) int { return int(d.activityOwner[i]) }
+func (d *Dataset) ActivityOwner(i int) int { return max(int(d.activity.Owner[i]), -1) }
 
 // DealPipeline returns the pipeline of the i-th deal, or nil when its
 // pipeline is not in Pipelines.
 func (d *Dataset) DealPipeline(i int) *Pipeline {
-	if p := d.dealPipeline[i]; p >= 0 {
+	if p := d.deal.Pipeline[i]; p >= 0 {
 		return &d.Pipelines[p]
 	}
 	return nil
@@ -339,7 +432,7 @@ func (d *Dataset) DealPipeline(i int) *Pipeline {
 // DealStage returns the position of the i-th deal's current stage in its
 // pipeline's Stages, and false when its pipeline has no such stage.
 func (d *Dataset) DealStage(i int) (int, bool) {
-	s := d.dealStage[i]
+	s := d.deal.Stage[i]
 	return int(s), s >= 0
 }
 
@@ -347,26 +440,17 @@ func (d *Dataset) DealStage(i int) (int, bool) {
 // stage's metadata. It returns 0, which is no kind, when the deal's stage
 // is not in its pipeline or has no valid kind: reports count such deals
 // apart.
-func (d *Dataset) DealKind(i int) StageKind {
-	s := d.dealStage[i]
-	if s < 0 {
-		return 0
-	}
-	if k := d.Pipelines[d.dealPipeline[i]].Stages[s].Kind; k.valid() {
-		return k
-	}
-	return 0
-}
+func (d *Dataset) DealKind(i int) StageKind { return d.deal.Kind[i] }
 
 // DealValue returns the i-th deal's amount in the home currency, and
 // whether it has one.
 func (d *Dataset) DealValue(i int) (decimal.Decimal, ValueState) {
-	return d.dealValue[i], d.dealValueOf[i]
+	return d.dealValue[i], d.deal.Value[i]
 }
 
 // DealCompany returns the position in Companies of the i-th deal's
 // company, or -1 when it has none or names one the portal does not list.
-func (d *Dataset) DealCompany(i int) int { return int(d.dealCompany[i]) }
+func (d *Dataset) DealCompany(i int) int { return max(int(d.deal.Company[i]), -1) }
 
 // DealActivities returns the positions in Activities of the activities
 // associated with the i-th deal, in the order of Activities. The slice is

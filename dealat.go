@@ -21,47 +21,56 @@ import "time"
 //     current stage.
 //
 // At any t after every event of the deal, DealAt gives its current kind
-// and stage.
+// and stage. DealAtInstant is the same for an Instant.
 func (d *Dataset) DealAt(i int, t time.Time) (kind StageKind, stage int, existed bool) {
-	deal := &d.Deals[i]
-	if !deal.Created.IsZero() && deal.Created.After(t) {
+	return d.DealAtInstant(i, InstantOf(t))
+}
+
+// DealAtInstant is DealAt for an instant given as an Instant. It reads
+// only the Dataset's columns.
+func (d *Dataset) DealAtInstant(i int, t Instant) (kind StageKind, stage int, existed bool) {
+	c := &d.deal
+	if created := c.Created[i]; created != NoInstant && created > t {
 		return 0, -1, false
 	}
-	p := d.dealPipeline[i]
-	if p < 0 {
+	if c.Pipeline[i] < 0 {
 		return 0, -1, true
 	}
-	if h := deal.StageHistory; len(h) > 0 {
-		return d.stageInHistory(i, &d.Pipelines[p], h, t)
+	if lo, hi := d.visits.span(i); lo < hi {
+		return d.visitAt(i, int(lo), int(hi), t)
 	}
-	kind = d.DealKind(i)
+	kind = c.Kind[i]
 	switch {
 	case kind == 0:
 		return 0, -1, true
-	case kind.Closed() && !deal.CloseDate.IsZero() && deal.CloseDate.After(t):
+	case kind.Closed() && c.Close[i] != NoInstant && c.Close[i] > t:
 		return StageOpen, -1, true
 	}
-	return kind, int(d.dealStage[i]), true
+	return kind, int(c.Stage[i]), true
 }
 
-// stageInHistory finds the visit of h under way at t.
-func (d *Dataset) stageInHistory(i int, p *Pipeline, h []StageVisit, t time.Time) (StageKind, int, bool) {
-	last := len(h) - 1
-	if !h[last].Entered.After(t) && h[last].Stage == d.Deals[i].Stage {
-		return d.DealKind(i), int(d.dealStage[i]), true // the current stage
+// visitAt finds the visit of deal i, held in visits lo:hi, under way at t.
+func (d *Dataset) visitAt(i, lo, hi int, t Instant) (StageKind, int, bool) {
+	v := &d.visits
+	last := hi - 1
+	if v.entered[last] <= t && v.stage[last] == d.deal.Stage[i] {
+		return d.deal.Kind[i], int(d.deal.Stage[i]), true // the current stage
 	}
-	v := 0
-	for j := last; j > 0; j-- {
-		if !h[j].Entered.After(t) {
-			v = j
+	at := lo
+	for j := last; j > lo; j-- {
+		if v.entered[j] <= t {
+			at = j
 			break
 		}
 	}
-	s, ok := p.StageIndex(h[v].Stage)
-	if !ok || !p.Stages[s].Kind.valid() {
+	s := v.stage[at]
+	if s < 0 {
 		return 0, -1, true
 	}
-	return p.Stages[s].Kind, s, true
+	if k := d.Pipelines[d.deal.Pipeline[i]].Stages[s].Kind; k.valid() {
+		return k, int(s), true
+	}
+	return 0, -1, true
 }
 
 // ExpectedCloseAt returns the date the i-th deal was expected to close, as
@@ -73,26 +82,52 @@ func (d *Dataset) stageInHistory(i int, p *Pipeline, h []StageVisit, t time.Time
 // expected. The zero time means none.
 func (d *Dataset) ExpectedCloseAt(i int, t time.Time) time.Time {
 	deal := &d.Deals[i]
-	open := d.DealKind(i) == StageOpen
-	h := deal.CloseDateHistory
-	switch {
-	case len(h) == 0 && open:
+	switch j := d.expectedClose(i, InstantOf(t)); j {
+	case -1:
 		return deal.CloseDate
-	case len(h) == 0:
+	case -2:
 		return time.Time{}
-	case open && !h[len(h)-1].At.After(t):
-		return deal.CloseDate
+	default:
+		return deal.CloseDateHistory[j].CloseDate
 	}
-	v := 0
-	for j := len(h) - 1; j > 0; j-- {
-		if !h[j].At.After(t) {
-			v = j
-			break
+}
+
+// ExpectedCloseAtInstant is ExpectedCloseAt with the instants given as
+// Instants; NoInstant means none.
+func (d *Dataset) ExpectedCloseAtInstant(i int, t Instant) Instant {
+	switch j := d.expectedClose(i, t); j {
+	case -1:
+		return d.deal.Close[i]
+	case -2:
+		return NoInstant
+	default:
+		return d.closes.date[int(d.closes.start[i])+j]
+	}
+}
+
+// expectedClose returns which value ExpectedCloseAt gives: -1 for the
+// deal's CloseDate, -2 for none, else the position of the change in the
+// deal's close date history.
+func (d *Dataset) expectedClose(i int, t Instant) int {
+	open := d.deal.Kind[i] == StageOpen
+	lo, hi := d.closes.span(i)
+	n := int(hi - lo)
+	switch {
+	case n == 0 && open:
+		return -1
+	case n == 0:
+		return -2
+	case open && d.closes.at[hi-1] <= t:
+		return -1
+	}
+	for j := n - 1; j > 0; j-- {
+		if d.closes.at[int(lo)+j] <= t {
+			return j
 		}
 	}
-	return h[v].CloseDate
+	return 0
 }
 
 // DealPipelineIndex returns the position in Pipelines of the i-th deal's
 // pipeline, or -1 when its pipeline is not listed.
-func (d *Dataset) DealPipelineIndex(i int) int { return int(d.dealPipeline[i]) }
+func (d *Dataset) DealPipelineIndex(i int) int { return int(d.deal.Pipeline[i]) }

@@ -86,6 +86,16 @@ func (t *Total) Add(d decimal.Decimal) {
 	t.rest = t.rest.Add(d)
 }
 
+// AddMicros adds m millionths, as Add(decimal.New(m, -6)) does, without
+// converting them to a decimal while the sum fits in an int64.
+func (t *Total) AddMicros(m int64) {
+	if s, ok := addInt64(t.micros, m); ok {
+		t.micros = s
+		return
+	}
+	t.rest = t.rest.Add(decimal.New(m, -6))
+}
+
 // AddTotal adds the sum u to t, as when merging partial results.
 func (t *Total) AddTotal(u Total) {
 	if s, ok := addInt64(t.micros, u.micros); ok {

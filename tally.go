@@ -20,9 +20,13 @@ type Tally struct {
 // AddDeal counts the i-th deal of d and adds its value.
 func (t *Tally) AddDeal(d *Dataset, i int) {
 	t.Count++
-	switch d.dealValueOf[i] {
+	switch d.deal.Value[i] {
 	case ValueOK:
-		t.Value.Add(d.dealValue[i])
+		if m := d.deal.Micros[i]; m != NoMicros {
+			t.Value.AddMicros(m)
+		} else {
+			t.Value.Add(d.dealValue[i])
+		}
 	case ValueMissing:
 		t.NoAmount++
 	default:

@@ -115,18 +115,21 @@ func CallsPerRep(ds *sales.Dataset, p sales.Period) (CallReport, error) {
 	}
 	r := CallReport{Period: p}
 	t := byowner.New[CallCounts](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		switch {
-		case a.Type != sales.ActivityCall:
-			continue
-		case a.Time.IsZero():
-			r.NoTime++
-			continue
-		case !p.Contains(a.Time):
+	c := ds.ActivityColumns()
+	listed := t.ListedRows()
+	span := sales.SpanOf(p)
+	for _, i := range c.OfType(sales.ActivityCall) {
+		if at := c.Time[i]; at < span.Start || at >= span.End {
+			if at == sales.NoInstant {
+				r.NoTime++
+			}
 			continue
 		}
-		t.Activity(i).add(a.CallOutcome)
+		if o := c.Owner[i]; o >= 0 {
+			listed[o].add(c.CallOutcome[i])
+		} else {
+			t.Activity(int(i)).add(c.CallOutcome[i])
+		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, c *CallCounts) RepCalls {
 		return repCalls(id, name, *c)

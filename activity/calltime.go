@@ -74,29 +74,34 @@ func CallTimePerDay(ds *sales.Dataset, p sales.Period) (CallTimeReport, error) {
 	r := CallTimeReport{Period: p, Days: days}
 	n := days.Len()
 	t := byowner.New[[]CallDay](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		if a.Type != sales.ActivityCall {
-			continue
-		}
-		if a.Time.IsZero() {
+	c := ds.ActivityColumns()
+	listed := t.ListedRows()
+	bounds := days.Bounds()
+	for _, i := range c.OfType(sales.ActivityCall) {
+		if c.Time[i] == sales.NoInstant {
 			r.NoTime++
 			continue
 		}
-		d := days.Index(a.Time)
+		d := bounds.Index(c.Time[i])
 		if d < 0 {
 			continue
 		}
-		row := t.Activity(i)
+		var row *[]CallDay
+		if o := c.Owner[i]; o >= 0 {
+			row = &listed[o]
+		} else {
+			row = t.Activity(int(i))
+		}
 		if *row == nil {
 			*row = make([]CallDay, n)
 		}
-		(*row)[d].Calls++
-		if a.Duration < 0 {
+		day := &(*row)[d]
+		day.Calls++
+		if dur := c.Duration[i]; dur < 0 {
 			r.NegativeDuration++
-			continue
+		} else {
+			day.Time += dur
 		}
-		(*row)[d].Time += a.Duration
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *[]CallDay) RepCallTime {
 		return repCallTime(id, name, *v, n)

@@ -92,24 +92,26 @@ func EffortPerDeal(ds *sales.Dataset, p sales.Period, asOf time.Time) (EffortRep
 	}
 	r := EffortReport{Period: p, AsOf: asOf}
 	t := byowner.New[RepEffort](ds)
-	for i := range ds.Deals {
-		x := &ds.Deals[i]
-		switch ds.DealKind(i) {
+	c := ds.DealColumns()
+	span, at := sales.SpanOf(p), sales.InstantOf(asOf)
+	times := ds.ActivityColumns().Time
+	for i, kind := range c.Kind {
+		switch kind {
 		case 0:
 			r.UnknownStage++
 			continue
 		case sales.StageWon:
-			if x.CloseDate.IsZero() {
+			if c.Close[i] == sales.NoInstant {
 				r.NoCloseDate++
-			} else if p.Contains(x.CloseDate) {
+			} else if span.Contains(c.Close[i]) {
 				t.Deal(i).Won.add(len(ds.DealActivities(i)))
 			}
 		}
-		switch kind, _, existed := ds.DealAt(i, asOf); {
+		switch kind, _, existed := ds.DealAtInstant(i, at); {
 		case !existed:
 			r.NotYetCreated++
 		case kind == sales.StageOpen:
-			t.Deal(i).Open.add(activitiesUpTo(ds, i, asOf))
+			t.Deal(i).Open.add(activitiesUpTo(ds.DealActivities(i), times, at))
 		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *RepEffort) RepEffort {
@@ -120,12 +122,12 @@ func EffortPerDeal(ds *sales.Dataset, p sales.Period, asOf time.Time) (EffortRep
 	return r, nil
 }
 
-// activitiesUpTo returns how many activities of the i-th deal took place
-// at or before asOf.
-func activitiesUpTo(ds *sales.Dataset, i int, asOf time.Time) int {
+// activitiesUpTo returns how many of the activities acts (positions in
+// times) took place at or before asOf.
+func activitiesUpTo(acts []int32, times []sales.Instant, asOf sales.Instant) int {
 	n := 0
-	for _, k := range ds.DealActivities(i) {
-		if !ds.Activities[k].Time.After(asOf) {
+	for _, k := range acts {
+		if times[k] <= asOf {
 			n++
 		}
 	}

@@ -81,24 +81,28 @@ func EmailsPerRep(ds *sales.Dataset, cal sales.Calendar, u sales.Unit,
 	r := EmailReport{Period: p, Buckets: b}
 	n := b.Len()
 	t := byowner.New[[]EmailCount](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		if a.Type != sales.ActivityEmail {
-			continue
-		}
-		if a.Time.IsZero() {
+	c := ds.ActivityColumns()
+	listed := t.ListedRows()
+	bounds := b.Bounds()
+	for _, i := range c.OfType(sales.ActivityEmail) {
+		if c.Time[i] == sales.NoInstant {
 			r.NoTime++
 			continue
 		}
-		k := b.Index(a.Time)
+		k := bounds.Index(c.Time[i])
 		if k < 0 {
 			continue
 		}
-		row := t.Activity(i)
+		var row *[]EmailCount
+		if o := c.Owner[i]; o >= 0 {
+			row = &listed[o]
+		} else {
+			row = t.Activity(int(i))
+		}
 		if *row == nil {
 			*row = make([]EmailCount, n)
 		}
-		(*row)[k].add(a.Direction)
+		(*row)[k].add(c.Direction[i])
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *[]EmailCount) RepEmails {
 		return repEmails(id, name, *v, n)

@@ -64,26 +64,28 @@ func MeetingDurations(ds *sales.Dataset, p sales.Period) (MeetingTimeReport, err
 	}
 	r := MeetingTimeReport{Period: p}
 	t := byowner.New[RepMeetingTime](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		switch {
-		case a.Type != sales.ActivityMeeting:
-			continue
-		case a.Time.IsZero():
+	c := ds.ActivityColumns()
+	span := sales.SpanOf(p)
+	for _, i := range c.OfType(sales.ActivityMeeting) {
+		switch at := c.Time[i]; {
+		case at == sales.NoInstant:
 			r.NoTime++
 			continue
-		case a.MeetingOutcome != sales.MeetingCompleted || !p.Contains(a.Time):
+		case c.MeetingOutcome[i] != sales.MeetingCompleted || !span.Contains(at):
 			continue
 		}
-		row := t.Activity(i)
+		at, row := c.Time[i], t.Activity(int(i))
 		row.Held++
-		switch {
-		case a.MeetingEnd.IsZero():
+		switch end := c.MeetingEnd[i]; {
+		case end == sales.NoInstant:
 			row.NoEnd++
-		case a.MeetingEnd.Before(a.Time):
+		case end < at:
 			row.EndBeforeStart++
-		default:
+		case end.Clamped() || at.Clamped():
+			a := &ds.Activities[i]
 			row.Duration.Add(a.MeetingEnd.Sub(a.Time))
+		default:
+			row.Duration.Add(end.Sub(at))
 		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *RepMeetingTime) RepMeetingTime {
@@ -218,18 +220,15 @@ func MeetingOutcomes(ds *sales.Dataset, p sales.Period) (MeetingReport, error) {
 	}
 	r := MeetingReport{Period: p}
 	t := byowner.New[MeetingCounts](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		switch {
-		case a.Type != sales.ActivityMeeting:
-			continue
-		case a.Time.IsZero():
+	c := ds.ActivityColumns()
+	span := sales.SpanOf(p)
+	for _, i := range c.OfType(sales.ActivityMeeting) {
+		switch at := c.Time[i]; {
+		case at == sales.NoInstant:
 			r.NoTime++
-			continue
-		case !p.Contains(a.Time):
-			continue
+		case span.Contains(at):
+			t.Activity(int(i)).add(c.MeetingOutcome[i])
 		}
-		t.Activity(i).add(a.MeetingOutcome)
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, c *MeetingCounts) RepMeetings {
 		return RepMeetings{Owner: id, Name: name, Counts: *c, Shares: sharesOf(*c)}

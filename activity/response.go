@@ -7,6 +7,7 @@ import (
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/byowner"
+	"github.com/salespilot/sales/internal/order"
 )
 
 // ResponseOptions narrows R40.
@@ -135,34 +136,36 @@ func ResponseTime(ds *sales.Dataset, p sales.Period, asOf time.Time,
 	}
 	r := ResponseReport{Period: p, AsOf: asOf, Sources: slices.Clone(o.Sources)}
 	t := byowner.New[responseAcc](ds)
-	for i := range ds.Contacts {
-		c := &ds.Contacts[i]
+	span, at := sales.SpanOf(p), sales.InstantOf(asOf)
+	reached := 0
+	for i, created := range ds.ContactColumns().Created {
 		switch {
-		case c.Created.IsZero():
+		case created == sales.NoInstant:
 			r.NoCreated++
 			continue
-		case !p.Contains(c.Created):
+		case !span.Contains(created):
 			continue
-		case c.Created.After(asOf):
+		case created > at:
 			r.CreatedAfter++
 			continue
-		case len(o.Sources) > 0 && !slices.Contains(o.Sources, c.Source):
+		case len(o.Sources) > 0 && !slices.Contains(o.Sources, ds.Contacts[i].Source):
 			r.OtherSource++
 			continue
 		}
-		acc := t.Of(c.Owner)
+		acc := t.Contact(i)
 		acc.row.Contacts++
-		wait, ok := r.firstResponse(ds, i, asOf)
+		wait, ok := r.firstResponse(ds, i, created, at)
 		if !ok {
 			acc.row.NeverReached++
 			continue
 		}
 		acc.row.Reached++
+		reached++
 		acc.row.Mean.Add(wait)
 		acc.row.Bands.add(wait)
 		acc.times = append(acc.times, wait)
 	}
-	var all []time.Duration
+	all := make([]time.Duration, 0, reached)
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, acc *responseAcc) RepResponse {
 		all = append(all, acc.times...)
 		row := acc.row
@@ -177,50 +180,63 @@ func ResponseTime(ds *sales.Dataset, p sales.Period, asOf time.Time,
 // firstResponse returns how long the i-th contact waited for its first
 // response, and false when it got none by asOf.
 func (r *ResponseReport) firstResponse(ds *sales.Dataset, i int,
-	asOf time.Time) (time.Duration, bool) {
-	created := ds.Contacts[i].Created
-	var first time.Time
+	created, asOf sales.Instant) (time.Duration, bool) {
+	c := ds.ActivityColumns()
+	first := sales.NoInstant
 	for _, k := range ds.ContactActivities(i) {
-		a := &ds.Activities[k]
-		if !isResponse(a) || a.Time.Before(created) || a.Time.After(asOf) {
+		at := c.Time[k]
+		if !isResponse(c.Type[k], c.Direction[k]) || at < created || at > asOf {
 			continue
 		}
-		if a.Owner == "" {
+		if o := c.Owner[k]; o == sales.Unassigned || (o >= 0 && ds.Owners[o].ID == "") {
 			r.Unowned++
 			continue
 		}
-		if first.IsZero() || a.Time.Before(first) {
-			first = a.Time
+		if first == sales.NoInstant || at < first {
+			first = at
 		}
 	}
-	if first.IsZero() {
+	switch {
+	case first == sales.NoInstant:
 		return 0, false
+	case first.Clamped() || created.Clamped():
+		return firstTime(ds, i, first).Sub(ds.Contacts[i].Created), true
 	}
 	return first.Sub(created), true
 }
 
-// isResponse reports whether a is the kind of activity that answers a
-// contact: a call, an outgoing email or a meeting.
-func isResponse(a *sales.Activity) bool {
-	switch a.Type {
+// firstTime returns the time, as its record holds it, of the first of the
+// i-th contact's activities at the instant first.
+func firstTime(ds *sales.Dataset, i int, first sales.Instant) time.Time {
+	times := ds.ActivityColumns().Time
+	for _, k := range ds.ContactActivities(i) {
+		if times[k] == first {
+			return ds.Activities[k].Time
+		}
+	}
+	return first.Time()
+}
+
+// isResponse reports whether an activity of type t in direction d is the
+// kind that answers a contact: a call, an outgoing email or a meeting.
+func isResponse(t sales.ActivityType, d sales.Direction) bool {
+	switch t {
 	case sales.ActivityCall, sales.ActivityMeeting:
 		return true
 	case sales.ActivityEmail:
-		return a.Direction == sales.DirectionOutbound
+		return d == sales.DirectionOutbound
 	}
 	return false
 }
 
-// median sorts times and returns their median, or nil for none.
+// median reorders times and returns their median, or nil for none.
 func median(times []time.Duration) *time.Duration {
 	n := len(times)
 	if n == 0 {
 		return nil
 	}
-	slices.Sort(times)
-	m := times[n/2]
+	lo, m := order.Middle(times)
 	if n%2 == 0 {
-		lo := times[n/2-1]
 		m = lo + (m-lo)/2
 	}
 	return &m

@@ -95,15 +95,14 @@ func TasksPerRep(ds *sales.Dataset, p sales.Period, asOf time.Time) (TaskReport,
 	}
 	r := TaskReport{Period: p, AsOf: asOf}
 	t := byowner.New[TaskCounts](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		if a.Type != sales.ActivityTask {
-			continue
-		}
-		if !a.TaskCompleted.IsZero() && p.Contains(a.TaskCompleted) {
+	c := ds.ActivityColumns()
+	span, at := sales.SpanOf(p), sales.InstantOf(asOf)
+	for _, k := range c.OfType(sales.ActivityTask) {
+		i := int(k)
+		if done := c.TaskCompleted[i]; done != sales.NoInstant && span.Contains(done) {
 			t.Activity(i).Completed++
 		}
-		r.place(a, asOf, t, i)
+		r.place(ds, i, at, t)
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, c *TaskCounts) RepTasks {
 		return RepTasks{Owner: id, Name: name, Tasks: *c}
@@ -113,11 +112,13 @@ func TasksPerRep(ds *sales.Dataset, p sales.Period, asOf time.Time) (TaskReport,
 }
 
 // place counts the i-th activity, a task, in the state it had at asOf.
-func (r *TaskReport) place(a *sales.Activity, asOf time.Time, t *byowner.Table[TaskCounts], i int) {
-	switch a.StateAt(asOf) {
+func (r *TaskReport) place(ds *sales.Dataset, i int, asOf sales.Instant,
+	t *byowner.Table[TaskCounts]) {
+	c := ds.ActivityColumns()
+	switch ds.TaskStateAt(i, asOf) {
 	case sales.TaskStateCompleted:
 		t.Activity(i).Done++
-		if a.TaskCompleted.IsZero() {
+		if c.TaskCompleted[i] == sales.NoInstant {
 			r.CompletedUndated++
 		}
 	case sales.TaskStateInProgress:
@@ -125,7 +126,7 @@ func (r *TaskReport) place(a *sales.Activity, asOf time.Time, t *byowner.Table[T
 	case sales.TaskStateOverdue:
 		t.Activity(i).Overdue++
 	default:
-		if a.Time.IsZero() {
+		if c.Time[i] == sales.NoInstant {
 			r.NoTime++
 		} else {
 			r.CreatedAfter++

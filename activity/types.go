@@ -56,6 +56,23 @@ func (c *TypeCounts) add(t sales.ActivityType) bool {
 	return true
 }
 
+// addN counts n activities of type t, one of the five.
+func (c *TypeCounts) addN(t sales.ActivityType, n int64) {
+	switch t {
+	case sales.ActivityCall:
+		c.Calls += n
+	case sales.ActivityEmail:
+		c.Emails += n
+	case sales.ActivityMeeting:
+		c.Meetings += n
+	case sales.ActivityTask:
+		c.Tasks += n
+	case sales.ActivityNote:
+		c.Notes += n
+	}
+	c.Total += n
+}
+
 // Merge adds the counts of o to c.
 func (c *TypeCounts) Merge(o TypeCounts) {
 	c.Calls += o.Calls
@@ -109,19 +126,34 @@ func ActivitiesByType(ds *sales.Dataset, p sales.Period) (TypeReport, error) {
 	}
 	r := TypeReport{Period: p}
 	t := byowner.New[TypeCounts](ds)
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		switch {
-		case a.Time.IsZero():
-			r.NoTime++
-			continue
-		case !p.Contains(a.Time):
-			continue
-		case !knownType(a.Type):
-			r.UnknownType++
+	c := ds.ActivityColumns()
+	types, owners := c.Type[:len(c.Time)], c.Owner[:len(c.Time)]
+	var byType [][sales.NumActivityTypes]int64 // by listed owner, then type
+	if len(ds.Owners) > 0 {
+		byType = make([][sales.NumActivityTypes]int64, len(ds.Owners))
+	}
+	span := sales.SpanOf(p)
+	for i, at := range c.Time {
+		if at < span.Start || at >= span.End {
+			if at == sales.NoInstant {
+				r.NoTime++
+			}
 			continue
 		}
-		t.Activity(i).add(a.Type)
+		switch typ, o := types[i], owners[i]; {
+		case !knownType(typ):
+			r.UnknownType++
+		case o >= 0:
+			byType[o][typ]++
+		default:
+			t.Activity(i).add(typ)
+		}
+	}
+	listed := t.ListedRows()
+	for o := range byType {
+		for typ := sales.ActivityCall; typ <= sales.ActivityNote; typ++ {
+			listed[o].addN(typ, byType[o][typ])
+		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, c *TypeCounts) RepTypes {
 		return RepTypes{Owner: id, Name: name, Counts: *c}

@@ -1,49 +1,16 @@
 package alerts
 
 import (
-	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/benchkit"
 	"github.com/salespilot/sales/internal/demo"
 )
 
-// benchSizes are the demo portals' sizes in deals; each has ten
-// activities per deal.
-var benchSizes = []int{1000, 10_000}
-
-var benchPortals sync.Map // size -> *sales.Dataset
-
-func benchPortal(b *testing.B, n int) *sales.Dataset {
-	if ds, ok := benchPortals.Load(n); ok {
-		return ds.(*sales.Dataset)
-	}
-	recs, err := demo.Generate(demo.Options{Seed: 1, Deals: n})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ds := sales.MustDataset(recs)
-	benchPortals.Store(n, ds)
-	return ds
-}
-
 // bench runs f over the demo portal of every size, as of the demo's
 // Today.
-func bench(b *testing.B, f func(ds *sales.Dataset) error) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
-			ds := benchPortal(b, n)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if err := f(ds); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
+func bench(b *testing.B, f func(ds *sales.Dataset) error) { benchkit.Run(b, f) }
 
 func BenchmarkChurnRisk(b *testing.B) {
 	bench(b, func(ds *sales.Dataset) error {

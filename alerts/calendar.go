@@ -1,6 +1,7 @@
 package alerts
 
 import (
+	"cmp"
 	"errors"
 	"time"
 
@@ -92,22 +93,32 @@ func monthsBefore(t time.Time, n int, loc *time.Location) time.Time {
 // openAt reports whether the i-th deal was open at asOf, as
 // sales.Dataset.DealAt tells from its stage history, and the position of
 // its stage then in its pipeline (-1 when no record tells).
-func openAt(ds *sales.Dataset, i int, asOf time.Time) (stage int, open bool) {
-	kind, stage, existed := ds.DealAt(i, asOf)
+func openAt(ds *sales.Dataset, i int, asOf sales.Instant) (stage int, open bool) {
+	kind, stage, existed := ds.DealAtInstant(i, asOf)
 	return stage, existed && kind == sales.StageOpen
 }
 
-// lastTouch returns the time of the i-th deal's last activity at or
-// before asOf, and the zero time when it has none.
-func lastTouch(ds *sales.Dataset, i int, asOf time.Time) time.Time {
-	var last time.Time
+// lastTouch returns the position in Activities of the i-th deal's latest
+// activity at or before asOf (the first of equal times), or -1 when it has
+// none.
+func lastTouch(ds *sales.Dataset, i int, asOf sales.Instant) int {
+	times := ds.ActivityColumns().Time
+	last, at := -1, sales.NoInstant
 	for _, k := range ds.DealActivities(i) {
-		t := ds.Activities[k].Time
-		if !t.After(asOf) && t.After(last) {
-			last = t
+		if t := times[k]; t <= asOf && t > at {
+			last, at = int(k), t
 		}
 	}
 	return last
+}
+
+// touchTime returns the time of the k-th activity, the zero time for a
+// negative k.
+func touchTime(ds *sales.Dataset, k int) time.Time {
+	if k < 0 {
+		return time.Time{}
+	}
+	return ds.Activities[k].Time
 }
 
 // DealRef names a deal in a row of an alert: the deal, its owner and the
@@ -141,4 +152,18 @@ func dealRef(ds *sales.Dataset, i, stage int) DealRef {
 func dealValue(ds *sales.Dataset, i int) decimal.NullDecimal {
 	v, state := ds.DealValue(i)
 	return decimal.NullDecimal{Decimal: v, Valid: state == sales.ValueOK}
+}
+
+// sortKey is what a table of records is sorted by: an instant, then a
+// record's id, then its position (so that the sort is stable), gathered
+// in one small value so that sorting reads no record.
+type sortKey struct {
+	at  sales.Instant
+	id  string
+	pos int32
+}
+
+// compareKeys orders keys by instant, id and position.
+func compareKeys(a, b sortKey) int {
+	return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.id, b.id), cmp.Compare(a.pos, b.pos))
 }

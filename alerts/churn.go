@@ -1,7 +1,6 @@
 package alerts
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -92,49 +91,77 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 	cutoff := monthsBefore(asOf, o.Months, loc)
 	r := ChurnReport{AsOf: asOf, Months: o.Months, Currency: ds.Currency(),
 		Companies: []ChurnRow{}}
-	for i := range ds.Deals {
-		if ds.DealKind(i) != sales.StageWon {
+	c, at := ds.DealColumns(), sales.InstantOf(asOf)
+	for i, kind := range c.Kind {
+		if kind != sales.StageWon {
 			continue
 		}
-		switch closed := ds.Deals[i].CloseDate; {
-		case closed.IsZero():
+		switch closed := c.Close[i]; {
+		case closed == sales.NoInstant:
 			r.NoCloseDate++
-		case !closed.After(asOf) && ds.DealCompany(i) < 0:
+		case closed <= at && c.Company[i] < 0:
 			r.NoCompany++
 		}
 	}
-	for c := range ds.Companies {
-		row, ok := customer(ds, c, asOf)
-		if !ok {
+	type risk struct {
+		key  sortKey // the last order's close, the company's id and position
+		last int32
+	}
+	var risks []risk
+	before := sales.InstantOf(cutoff)
+	for co := range ds.Companies {
+		last := lastOrder(ds, co, at)
+		if last < 0 {
 			continue
 		}
 		r.Customers++
-		if row.LastOrder.Before(cutoff) {
-			row.MonthsSince = wholeMonths(row.LastOrder, asOf, loc)
-			r.Companies = append(r.Companies, row)
+		if c.Close[last] < before {
+			key := sortKey{at: c.Close[last], id: string(ds.Companies[co].ID), pos: int32(co)}
+			risks = append(risks, risk{key, int32(last)})
 		}
 	}
-	slices.SortStableFunc(r.Companies, func(a, b ChurnRow) int {
-		return cmp.Or(a.LastOrder.Compare(b.LastOrder), cmp.Compare(a.Company, b.Company))
-	})
+	slices.SortFunc(risks, func(a, b risk) int { return compareKeys(a.key, b.key) })
+	r.Companies = make([]ChurnRow, len(risks))
+	for k, x := range risks {
+		row := &r.Companies[k]
+		*row = customer(ds, int(x.key.pos), int(x.last), at)
+		row.MonthsSince = wholeMonths(row.LastOrder, asOf, loc)
+	}
 	return r, nil
 }
 
-// customer returns the c-th company's row, and false when it has no won
-// deal closed at or before asOf.
-func customer(ds *sales.Dataset, c int, asOf time.Time) (ChurnRow, bool) {
-	co := &ds.Companies[c]
-	row := ChurnRow{Company: co.ID, Name: co.Name, Owner: co.Owner, OwnerName: ds.OwnerName(co.Owner)}
+// lastOrder returns the position in Deals of the c-th company's last won
+// deal closed at or before asOf (of those closed at the same instant, the
+// one with the greatest id), and -1 when it has none.
+func lastOrder(ds *sales.Dataset, c int, asOf sales.Instant) int {
+	cols := ds.DealColumns()
+	last := -1
 	for _, k := range ds.CompanyDeals(c) {
 		i := int(k)
-		closed := ds.Deals[i].CloseDate
-		if ds.DealKind(i) != sales.StageWon || closed.IsZero() || closed.After(asOf) {
+		closed := cols.Close[i]
+		if cols.Kind[i] != sales.StageWon || closed == sales.NoInstant || closed > asOf {
 			continue
 		}
-		row.Lifetime.AddDeal(ds, i)
-		if closed.After(row.LastOrder) || (closed.Equal(row.LastOrder) && ds.Deals[i].ID > row.LastDeal) {
-			row.LastOrder, row.LastDeal = closed, ds.Deals[i].ID
+		if last < 0 || closed > cols.Close[last] ||
+			(closed == cols.Close[last] && ds.Deals[i].ID > ds.Deals[last].ID) {
+			last = i
 		}
 	}
-	return row, row.Lifetime.Count > 0
+	return last
+}
+
+// customer returns the row of the c-th company, whose last order is the
+// last-th deal, with its lifetime of won deals closed at or before asOf.
+func customer(ds *sales.Dataset, c, last int, asOf sales.Instant) ChurnRow {
+	co := &ds.Companies[c]
+	row := ChurnRow{Company: co.ID, Name: co.Name, Owner: co.Owner, OwnerName: ds.OwnerName(co.Owner),
+		LastOrder: ds.Deals[last].CloseDate, LastDeal: ds.Deals[last].ID}
+	cols := ds.DealColumns()
+	for _, k := range ds.CompanyDeals(c) {
+		closed := cols.Close[k]
+		if cols.Kind[k] == sales.StageWon && closed != sales.NoInstant && closed <= asOf {
+			row.Lifetime.AddDeal(ds, int(k))
+		}
+	}
+	return row
 }

@@ -127,15 +127,16 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 	loc := asOf.Location()
 	cutoff := daysBefore(asOf, o.Days, loc)
 	edges := bandEdges(o)
-	r := IdleReport{AsOf: asOf, Days: o.Days, Currency: ds.Currency(), Bands: bands(edges),
-		Deals: []IdleDeal{}}
+	r := IdleReport{AsOf: asOf, Days: o.Days, Currency: ds.Currency(), Bands: bands(edges)}
 	stages, slot := stageTable(ds, len(edges))
-	for i := range ds.Deals {
-		if ds.DealKind(i) == 0 {
+	c, at, before := ds.DealColumns(), sales.InstantOf(asOf), sales.InstantOf(cutoff)
+	var idle []idleDeal
+	for i, kind := range c.Kind {
+		if kind == 0 {
 			r.UnknownStage++
 			continue
 		}
-		stage, open := openAt(ds, i, asOf)
+		stage, open := openAt(ds, i, at)
 		if !open {
 			continue
 		}
@@ -144,26 +145,64 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 			r.StageUnknownThen++
 			continue
 		}
-		last := lastTouch(ds, i, asOf)
-		since := last
-		if since.IsZero() {
-			since = ds.Deals[i].Created
+		touch := lastTouch(ds, i, at)
+		since := c.Created[i]
+		if touch >= 0 {
+			since = ds.ActivityColumns().Time[touch]
 		}
 		switch {
-		case since.IsZero():
+		case since == sales.NoInstant:
 			r.NoDate++
 			continue
-		case !since.Before(cutoff):
+		case since >= before:
 			continue
 		}
-		d := IdleDeal{DealRef: dealRef(ds, i, stage), Value: dealValue(ds, i),
-			LastActivity: last, Since: since, IdleDays: wholeDays(since, asOf, loc)}
-		d.Band = bandOf(edges, d.IdleDays)
-		r.Deals = append(r.Deals, d)
-		stages[slot(i, stage)].Bands[d.Band].AddDeal(ds, i)
+		x := idleDeal{deal: int32(i), stage: int32(stage), touch: int32(touch), since: since,
+			id: string(ds.Deals[i].ID)}
+		x.days = wholeDays(x.sinceTime(ds), asOf, loc)
+		x.band = bandOf(edges, x.days)
+		idle = append(idle, x)
+		stages[slot(i, stage)].Bands[x.band].AddDeal(ds, i)
 	}
+	r.Deals = idleRows(ds, idle)
 	r.finish(stages)
 	return r, nil
+}
+
+// idleDeal is an idle deal before it becomes a row of the report: its
+// position, the position of its stage and of its last activity (-1 for
+// none), since when it is idle, for how many days and in which band.
+type idleDeal struct {
+	deal, stage, touch int32
+	since              sales.Instant
+	id                 string // the deal's, to sort by
+	days, band         int
+}
+
+// sinceTime returns since as the record holds it: the time of the last
+// activity, else the deal's creation.
+func (x *idleDeal) sinceTime(ds *sales.Dataset) time.Time {
+	if x.touch >= 0 {
+		return ds.Activities[x.touch].Time
+	}
+	return ds.Deals[x.deal].Created
+}
+
+// idleRows sorts the idle deals, the longest idle first (then by deal id),
+// and returns their rows.
+func idleRows(ds *sales.Dataset, idle []idleDeal) []IdleDeal {
+	slices.SortFunc(idle, func(a, b idleDeal) int {
+		return cmp.Or(cmp.Compare(a.since, b.since), cmp.Compare(a.id, b.id),
+			cmp.Compare(a.deal, b.deal))
+	})
+	rows := make([]IdleDeal, len(idle))
+	for k := range idle {
+		x, i := &idle[k], int(idle[k].deal)
+		rows[k] = IdleDeal{DealRef: dealRef(ds, i, int(x.stage)), Value: dealValue(ds, i),
+			LastActivity: touchTime(ds, int(x.touch)), Since: x.sinceTime(ds), IdleDays: x.days,
+			Band: x.band}
+	}
+	return rows
 }
 
 // withDefaults returns o with its zero fields set, or an error.
@@ -238,17 +277,11 @@ func stageTable(ds *sales.Dataset, nBands int) ([]StageIdle, func(i, s int) int)
 			}
 		}
 	}
-	return rows, func(i, s int) int {
-		p, _ := ds.PipelineIndex(ds.Deals[i].Pipeline)
-		return cols[p][s]
-	}
+	return rows, func(i, s int) int { return cols[ds.DealPipelineIndex(i)][s] }
 }
 
-// finish sorts the deals and adds up the stage rows.
+// finish adds up the stage rows.
 func (r *IdleReport) finish(stages []StageIdle) {
-	slices.SortStableFunc(r.Deals, func(a, b IdleDeal) int {
-		return cmp.Or(a.Since.Compare(b.Since), cmp.Compare(a.Deal, b.Deal))
-	})
 	r.ByBand = make([]sales.Tally, len(r.Bands))
 	for k := range stages {
 		for b, t := range stages[k].Bands {

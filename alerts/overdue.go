@@ -1,7 +1,6 @@
 package alerts
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -57,43 +56,93 @@ func OverdueTasks(ds *sales.Dataset, asOf time.Time) (OverdueReport, error) {
 	if err := checkAsOf(asOf); err != nil {
 		return OverdueReport{}, fmt.Errorf("alerts: overdue tasks: %w", err)
 	}
-	r := OverdueReport{AsOf: asOf, Tasks: []OverdueTask{}}
-	loc := asOf.Location()
-	for i := range ds.Activities {
-		a := &ds.Activities[i]
-		if a.StateAt(asOf) != sales.TaskStateOverdue {
-			continue
+	loc, at := asOf.Location(), sales.InstantOf(asOf)
+	c := ds.ActivityColumns()
+	var overdue []sortKey
+	for _, i := range c.OfType(sales.ActivityTask) {
+		if ds.TaskStateAt(int(i), at) == sales.TaskStateOverdue {
+			overdue = append(overdue, sortKey{at: c.TaskDue[i], id: string(ds.Activities[i].ID),
+				pos: i})
 		}
-		t := OverdueTask{Task: a.ID, Subject: a.Subject, Owner: a.Owner,
+	}
+	// Sort, then fill the rows in the order of Activities, where tasks of
+	// one deal and one company are often neighbours.
+	slot := sortedSlots(overdue)
+	r := OverdueReport{AsOf: asOf, Tasks: make([]OverdueTask, len(overdue))}
+	var names recordNames
+	for j, pos := range slot.positions {
+		a := &ds.Activities[pos]
+		t := &r.Tasks[slot.of[j]]
+		*t = OverdueTask{Task: a.ID, Subject: a.Subject, Owner: a.Owner,
 			OwnerName: ds.OwnerName(a.Owner), Created: a.Time, Due: a.TaskDue,
 			DaysOverdue: wholeDays(a.TaskDue, asOf, loc)}
-		t.about(ds, a)
-		r.Tasks = append(r.Tasks, t)
+		names.about(ds, t, a)
 	}
-	slices.SortStableFunc(r.Tasks, func(a, b OverdueTask) int {
-		return cmp.Or(a.Due.Compare(b.Due), cmp.Compare(a.Task, b.Task))
-	})
 	return r, nil
 }
 
+// slots says where, in sorted order, each of some keys goes: the key
+// with position positions[j], j-th in the order they came, is of[j]-th
+// once sorted.
+type slots struct {
+	positions []int32
+	of        []int32
+}
+
+// sortedSlots sorts keys by compareKeys and returns where each went.
+func sortedSlots(keys []sortKey) slots {
+	s := slots{positions: make([]int32, len(keys)), of: make([]int32, len(keys))}
+	for j := range keys {
+		s.positions[j] = keys[j].pos
+		keys[j].pos = int32(j) // keys come in the order of positions
+	}
+	slices.SortFunc(keys, compareKeys)
+	for k := range keys {
+		s.of[keys[k].pos] = int32(k)
+	}
+	return s
+}
+
+// recordNames finds the names of the records tasks are about, remembering
+// the last of each kind it looked up.
+type recordNames struct {
+	deal    sales.DealID
+	company sales.CompanyID
+	contact sales.ContactID
+	names   [3]string // of the deal, the company and the contact
+	found   [3]bool   // whether each has been looked up
+}
+
 // about fills in the records task a is associated with.
-func (t *OverdueTask) about(ds *sales.Dataset, a *sales.Activity) {
+func (n *recordNames) about(ds *sales.Dataset, t *OverdueTask, a *sales.Activity) {
 	if len(a.Deals) > 0 {
 		t.Deal = a.Deals[0]
-		if i, ok := ds.DealIndex(t.Deal); ok {
-			t.DealName = ds.Deals[i].Name
+		if !n.found[0] || n.deal != t.Deal {
+			n.deal, n.names[0], n.found[0] = t.Deal, "", true
+			if i, ok := ds.DealIndex(t.Deal); ok {
+				n.names[0] = ds.Deals[i].Name
+			}
 		}
+		t.DealName = n.names[0]
 	}
 	if len(a.Companies) > 0 {
 		t.Company = a.Companies[0]
-		if i, ok := ds.CompanyIndex(t.Company); ok {
-			t.CompanyName = ds.Companies[i].Name
+		if !n.found[1] || n.company != t.Company {
+			n.company, n.names[1], n.found[1] = t.Company, "", true
+			if i, ok := ds.CompanyIndex(t.Company); ok {
+				n.names[1] = ds.Companies[i].Name
+			}
 		}
+		t.CompanyName = n.names[1]
 	}
 	if len(a.Contacts) > 0 {
 		t.Contact = a.Contacts[0]
-		if i, ok := ds.ContactIndex(t.Contact); ok {
-			t.ContactName = ds.Contacts[i].Name
+		if !n.found[2] || n.contact != t.Contact {
+			n.contact, n.names[2], n.found[2] = t.Contact, "", true
+			if i, ok := ds.ContactIndex(t.Contact); ok {
+				n.names[2] = ds.Contacts[i].Name
+			}
 		}
+		t.ContactName = n.names[2]
 	}
 }

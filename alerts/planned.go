@@ -66,33 +66,65 @@ func DealsWithoutPlannedTask(ds *sales.Dataset, asOf time.Time) (UnplannedReport
 	if err := checkAsOf(asOf); err != nil {
 		return UnplannedReport{}, fmt.Errorf("alerts: deals without a planned task: %w", err)
 	}
-	r := UnplannedReport{AsOf: asOf, Currency: ds.Currency(), Deals: []UnplannedDeal{}}
-	loc := asOf.Location()
-	for i := range ds.Deals {
-		if ds.DealKind(i) == 0 {
+	r := UnplannedReport{AsOf: asOf, Currency: ds.Currency()}
+	loc, at := asOf.Location(), sales.InstantOf(asOf)
+	c := ds.DealColumns()
+	var found []unplannedDeal
+	for i, kind := range c.Kind {
+		if kind == 0 {
 			r.UnknownStage++
 			continue
 		}
-		stage, open := openAt(ds, i, asOf)
+		stage, open := openAt(ds, i, at)
 		if !open {
 			continue
 		}
 		r.Open++
-		d, planned := unplanned(ds, i, stage, asOf)
+		x, planned := unplanned(ds, i, stage, at)
 		if planned {
 			continue
 		}
+		x.since, x.id = c.Created[i], string(ds.Deals[i].ID)
+		if x.last >= 0 {
+			x.since = ds.ActivityColumns().Time[x.last]
+		}
+		found = append(found, x)
+	}
+	slices.SortFunc(found, func(a, b unplannedDeal) int {
+		return cmp.Or(compareSince(a.since, b.since), cmp.Compare(a.id, b.id),
+			cmp.Compare(a.deal, b.deal))
+	})
+	r.Deals = unplannedRows(ds, found)
+	r.countDays(loc)
+	return r, nil
+}
+
+// unplannedDeal is a deal without a planned task before it becomes a row
+// of the report: its position, the position of its stage and of its last
+// activity (-1 for none), since when it has been idle (NoInstant when it
+// cannot be told) and its overdue and undated tasks.
+type unplannedDeal struct {
+	deal, stage, last     int32
+	since                 sales.Instant
+	id                    string // the deal's, to sort by
+	overdueTasks, undated int64
+}
+
+// unplannedRows returns the rows of the deals found.
+func unplannedRows(ds *sales.Dataset, found []unplannedDeal) []UnplannedDeal {
+	rows := make([]UnplannedDeal, len(found))
+	for k, x := range found {
+		i := int(x.deal)
+		d := &rows[k]
+		d.DealRef, d.Value = dealRef(ds, i, int(x.stage)), dealValue(ds, i)
+		d.LastActivity = touchTime(ds, int(x.last))
 		d.Since = d.LastActivity
-		if d.Since.IsZero() {
+		if x.last < 0 {
 			d.Since = ds.Deals[i].Created
 		}
-		r.Deals = append(r.Deals, d)
+		d.OverdueTasks, d.UndatedTasks = x.overdueTasks, x.undated
 	}
-	r.countDays(loc)
-	slices.SortStableFunc(r.Deals, func(a, b UnplannedDeal) int {
-		return cmp.Or(compareSince(a.Since, b.Since), cmp.Compare(a.Deal, b.Deal))
-	})
-	return r, nil
+	return rows
 }
 
 // countDays sets the IdleDays of every row with a date, from one block of
@@ -109,39 +141,39 @@ func (r *UnplannedReport) countDays(loc *time.Location) {
 }
 
 // unplanned looks at the i-th deal's activities up to asOf. It returns
-// the deal's row and whether it has a task planned, in which case the row
-// is left unfinished.
-func unplanned(ds *sales.Dataset, i, stage int, asOf time.Time) (UnplannedDeal, bool) {
-	d := UnplannedDeal{}
+// what the deal's row needs and whether the deal has a task planned, in
+// which case what it returns is left unfinished.
+func unplanned(ds *sales.Dataset, i, stage int, asOf sales.Instant) (unplannedDeal, bool) {
+	d := unplannedDeal{deal: int32(i), stage: int32(stage), last: -1}
+	c := ds.ActivityColumns()
+	lastAt := sales.NoInstant
 	for _, k := range ds.DealActivities(i) {
-		a := &ds.Activities[k]
-		if !a.Time.After(asOf) && a.Time.After(d.LastActivity) {
-			d.LastActivity = a.Time
+		if t := c.Time[k]; t <= asOf && t > lastAt {
+			d.last, lastAt = k, t
 		}
-		switch a.StateAt(asOf) {
+		switch ds.TaskStateAt(int(k), asOf) {
 		case sales.TaskStateOverdue:
-			d.OverdueTasks++
+			d.overdueTasks++
 		case sales.TaskStateInProgress:
-			if a.TaskDue.IsZero() {
-				d.UndatedTasks++
+			if c.TaskDue[k] == sales.NoInstant {
+				d.undated++
 			} else {
 				return d, true
 			}
 		}
 	}
-	d.DealRef, d.Value = dealRef(ds, i, stage), dealValue(ds, i)
 	return d, false
 }
 
 // compareSince orders times, the zero time last.
-func compareSince(a, b time.Time) int {
+func compareSince(a, b sales.Instant) int {
 	switch {
-	case a.IsZero() && b.IsZero():
+	case a == sales.NoInstant && b == sales.NoInstant:
 		return 0
-	case a.IsZero():
+	case a == sales.NoInstant:
 		return 1
-	case b.IsZero():
+	case b == sales.NoInstant:
 		return -1
 	}
-	return a.Compare(b)
+	return cmp.Compare(a, b)
 }

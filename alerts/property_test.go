@@ -115,7 +115,8 @@ func TestIdleAndUnplanned_property(t *testing.T) {
 			}
 			for k, d := range plan.Deals {
 				ids = append(ids, d.Deal)
-				if k > 0 && compareSince(plan.Deals[k-1].Since, d.Since) > 0 {
+				if k > 0 && compareSince(sales.InstantOf(plan.Deals[k-1].Since),
+					sales.InstantOf(d.Since)) > 0 {
 					t.Logf("%s: R48 row %d = %+v out of order", c, k, d)
 					return false
 				}

@@ -76,25 +76,26 @@ func PipelineAsOf(ds *sales.Dataset, at time.Time, h Horizon) (PastPipeline, err
 		return PastPipeline{}, fmt.Errorf("forecast: pipeline as of: %w", err)
 	}
 	r := PastPipeline{At: at, Open: open, Weighted: weighted, NotYetCreated: open.NotYetCreated}
+	t := sales.InstantOf(at)
 	for i := range ds.Deals {
-		r.assumed(ds, i)
+		r.assumed(ds, i, t)
 	}
 	return r, nil
 }
 
-// assumed counts what placing deal i at r.At had to assume.
-func (r *PastPipeline) assumed(ds *sales.Dataset, i int) {
-	kind, stage, existed := ds.DealAt(i, r.At)
+// assumed counts what placing deal i at r.At, given as at, had to assume.
+func (r *PastPipeline) assumed(ds *sales.Dataset, i int, at sales.Instant) {
+	kind, stage, existed := ds.DealAtInstant(i, at)
 	if !existed || kind != sales.StageOpen {
 		return
 	}
-	h := ds.Deals[i].StageHistory
+	v := ds.DealVisits(i)
 	switch {
 	case stage < 0:
 		r.StageUnknown.AddDeal(ds, i)
-	case len(h) == 0:
+	case v.Len() == 0:
 		r.NoHistory++
-	case h[0].Entered.After(r.At):
+	case v.Entered[0] > at:
 		r.BeforeHistory++
 	}
 }

@@ -102,13 +102,14 @@ func PipelineCoverage(ds *sales.Dataset, asOf time.Time, p sales.Period) (Covera
 // due returns each owner's deals open at asOf and due in the period.
 func (r *CoverageReport) due(ds *sales.Dataset) []CoverageRow {
 	g := newGrid(ds, Horizon{Period: r.Period, Unit: sales.UnitYear})
+	at, span := sales.InstantOf(r.AsOf), sales.SpanOf(r.Period)
 	for i := range ds.Deals {
-		switch slot, expected, st := g.st.openAt(ds, i, r.AsOf); {
+		switch slot, expected, st := g.st.openAt(ds, i, at); {
 		case st == standUnknown:
 			r.UnknownStage.AddDeal(ds, i)
 		case st == standNotYet:
 			r.NotYetCreated++
-		case st == standOpen && r.Period.Contains(expected):
+		case st == standOpen && span.Contains(expected):
 			g.add(i, slot, expected)
 		}
 	}
@@ -124,9 +125,10 @@ func (r *CoverageReport) due(ds *sales.Dataset) []CoverageRow {
 // won returns each owner's deals won in the period up to asOf.
 func (r *CoverageReport) won(ds *sales.Dataset) []CoverageRow {
 	t := byowner.New[sales.Tally](ds)
-	for i := range ds.Deals {
-		c := ds.Deals[i].CloseDate
-		if ds.DealKind(i) == sales.StageWon && r.Period.Contains(c) && !c.After(r.AsOf) {
+	c := ds.DealColumns()
+	at, span := sales.InstantOf(r.AsOf), sales.SpanOf(r.Period)
+	for i, kind := range c.Kind {
+		if closed := c.Close[i]; kind == sales.StageWon && span.Contains(closed) && closed <= at {
 			t.Deal(i).AddDeal(ds, i)
 		}
 	}

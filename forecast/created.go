@@ -63,17 +63,17 @@ func LeadsCreated(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 	b := c.Buckets(u, p)
 	r := CreatedByStage{AsOf: asOf, Period: p, Unit: u, Buckets: b, Stages: allLifecycles()}
 	counts := make([]int64, b.Len()*sales.NumLifecycleStages)
-	for i := range ds.Contacts {
-		ct := &ds.Contacts[i]
-		k := b.Index(ct.Created)
+	cols, bounds, at := ds.ContactColumns(), b.Bounds(), sales.InstantOf(asOf)
+	for i, created := range cols.Created {
+		k := bounds.Index(created)
 		switch {
-		case ct.Created.IsZero():
+		case created == sales.NoInstant:
 			r.NoCreated++
 		case k < 0:
-		case ct.Created.After(asOf):
+		case created > at:
 			r.NotYetCreated++
 		default:
-			s, known := lifecycleAt(ct, asOf)
+			s, known := contactStageAt(ds, cols, i, at, asOf)
 			if int(s) >= sales.NumLifecycleStages {
 				s = sales.LifecycleUnknown
 			}

@@ -2,7 +2,6 @@ package forecast
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/byowner"
@@ -42,6 +41,8 @@ type grid struct {
 	st      stageTable
 	h       Horizon
 	buckets sales.Buckets
+	bounds  sales.Bounds
+	start   sales.Instant // the horizon's start
 	cols    int
 	rows    *byowner.Table[[]slotSum]
 }
@@ -49,21 +50,22 @@ type grid struct {
 func newGrid(ds *sales.Dataset, h Horizon) *grid {
 	b := h.Calendar.Buckets(h.Unit, h.Period)
 	return &grid{
-		ds: ds, st: newStageTable(ds), h: h, buckets: b,
-		cols: b.Len() + extraCols, rows: byowner.New[[]slotSum](ds),
+		ds: ds, st: newStageTable(ds), h: h, buckets: b, bounds: b.Bounds(),
+		start: sales.InstantOf(h.Period.Start), cols: b.Len() + extraCols,
+		rows: byowner.New[[]slotSum](ds),
 	}
 }
 
 // col returns the column of an expected close date.
-func (g *grid) col(close time.Time) int {
+func (g *grid) col(close sales.Instant) int {
 	nb := g.buckets.Len()
 	switch {
-	case close.IsZero():
+	case close == sales.NoInstant:
 		return nb + colNoDate
-	case close.Before(g.h.Period.Start):
+	case close < g.start:
 		return nb + colEarlier
 	}
-	if b := g.buckets.Index(close); b >= 0 {
+	if b := g.bounds.Index(close); b >= 0 {
 		return b
 	}
 	return nb + colLater
@@ -71,7 +73,7 @@ func (g *grid) col(close time.Time) int {
 
 // add counts deal i, open in the stage of slot and expected to close at
 // close.
-func (g *grid) add(i, slot int, close time.Time) {
+func (g *grid) add(i, slot int, close sales.Instant) {
 	row := g.rows.Deal(i)
 	if *row == nil {
 		*row = make([]slotSum, g.cols*g.st.len())

@@ -32,6 +32,20 @@ func lifecycleAt(c *sales.Contact, asOf time.Time) (sales.LifecycleStage, bool) 
 	return c.Lifecycle, false
 }
 
+// contactStageAt is lifecycleAt for the i-th contact of ds, read from the
+// columns c when its current stage was reached by asOf (given as at too),
+// which is the common case, and from the record otherwise.
+func contactStageAt(ds *sales.Dataset, c *sales.ContactColumns, i int, at sales.Instant,
+	asOf time.Time) (sales.LifecycleStage, bool) {
+	cur := c.Lifecycle[i]
+	if cur > sales.LifecycleUnknown && int(cur) < sales.NumLifecycleStages {
+		if reached := c.Reached[cur][i]; reached != sales.NoInstant && reached <= at {
+			return cur, true
+		}
+	}
+	return lifecycleAt(&ds.Contacts[i], asOf)
+}
+
 // BUG(forecast): ActiveLeads splits leads by their current lead status,
 // whatever asOf: the model keeps no history of lead statuses.
 
@@ -100,17 +114,17 @@ func ActiveLeads(ds *sales.Dataset, asOf time.Time, o LeadOptions) (LeadStages, 
 		return LeadStages{}, fmt.Errorf("forecast: active leads: %w", err)
 	}
 	r := LeadStages{AsOf: asOf, Stages: make([]LeadStage, len(leadStages))}
-	var statuses []map[string]int64
+	cols, at := ds.ContactColumns(), sales.InstantOf(asOf)
+	var byCode [][]int64 // by stage, then by status code
 	if o.ByStatus {
-		statuses = make([]map[string]int64, len(leadStages))
+		byCode = make([][]int64, len(leadStages))
 	}
-	for i := range ds.Contacts {
-		c := &ds.Contacts[i]
-		if c.Created.After(asOf) {
+	for i, created := range cols.Created {
+		if created > at {
 			r.NotYetCreated++
 			continue
 		}
-		s, known := lifecycleAt(c, asOf)
+		s, known := contactStageAt(ds, cols, i, at, asOf)
 		if !s.IsLead() {
 			continue
 		}
@@ -119,13 +133,14 @@ func ActiveLeads(ds *sales.Dataset, asOf time.Time, o LeadOptions) (LeadStages, 
 		if !known {
 			r.Assumed++
 		}
-		if statuses != nil {
-			if statuses[k] == nil {
-				statuses[k] = make(map[string]int64)
+		if byCode != nil {
+			if byCode[k] == nil {
+				byCode[k] = make([]int64, len(cols.LeadStatus.Dict))
 			}
-			statuses[k][c.LeadStatus]++
+			byCode[k][cols.LeadStatus.Code[i]]++
 		}
 	}
+	statuses := statusMaps(byCode, cols.LeadStatus.Dict)
 	for k, s := range leadStages {
 		r.Stages[k].Stage = s
 		r.Stages[k].Statuses = sortStatuses(statuses, k)
@@ -137,6 +152,27 @@ func ActiveLeads(ds *sales.Dataset, asOf time.Time, o LeadOptions) (LeadStages, 
 // sortStatuses returns the counts of statuses[k] by status, the empty
 // status last; nil when statuses were not asked for, and an empty list
 // when none was counted.
+// statusMaps turns counts by stage and status code into counts by stage
+// and status; nil stays nil, and a stage with no count has no map.
+func statusMaps(byCode [][]int64, dict []string) []map[string]int64 {
+	if byCode == nil {
+		return nil
+	}
+	out := make([]map[string]int64, len(byCode))
+	for k, counts := range byCode {
+		if counts == nil {
+			continue
+		}
+		out[k] = make(map[string]int64)
+		for code, n := range counts {
+			if n > 0 {
+				out[k][dict[code]] += n
+			}
+		}
+	}
+	return out
+}
+
 func sortStatuses(statuses []map[string]int64, k int) []StatusCount {
 	if statuses == nil {
 		return nil

@@ -75,18 +75,19 @@ func NewLeads(ds *sales.Dataset, asOf time.Time, c sales.Calendar) (NewLeadWeek,
 	lastAsOf := asOf.AddDate(0, 0, -7)
 	var byWeekday [7]int64
 	r.Days = make([]LeadDay, days.Len())
-	for i := range ds.Contacts {
-		t := ds.Contacts[i].Created
+	now, then := days.Bounds(), before.Bounds()
+	at, lastAt := sales.InstantOf(asOf), sales.InstantOf(lastAsOf)
+	for i, t := range ds.ContactColumns().Created {
 		switch {
-		case t.IsZero():
+		case t == sales.NoInstant:
 			r.NoCreated++
-		case !t.After(asOf) && days.Index(t) >= 0:
-			r.Days[days.Index(t)].Created++
+		case t <= at && now.Index(t) >= 0:
+			r.Days[now.Index(t)].Created++
 			r.ThisWeek++
-		case before.Index(t) >= 0:
-			byWeekday[t.In(week.Location()).Weekday()]++
+		case then.Index(t) >= 0:
+			byWeekday[ds.Contacts[i].Created.In(week.Location()).Weekday()]++
 			r.LastWeekTotal++
-			if !t.After(lastAsOf) {
+			if t <= lastAt {
 				r.LastWeekToDate++
 			}
 		}

@@ -2,7 +2,6 @@ package forecast
 
 import (
 	"errors"
-	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -28,8 +27,9 @@ func (r *Simulation) learn(ds *sales.Dataset, st *stageTable, o SimOptions) stag
 	h := stageHistory{won: make([]int64, n), closed: make([]int64, n),
 		used: make([]float64, n), usable: make([]bool, n), learned: make([]bool, n)}
 	seen := make([]int, n) // seen[s] == i+1 once deal i counted stage s
+	l := learning{asOf: sales.InstantOf(r.AsOf), since: sales.InstantOf(o.LearnSince)}
 	for i := range ds.Deals {
-		r.learnDeal(ds, st, i, o, &h, seen)
+		r.learnDeal(ds, st, i, l, &h, seen)
 	}
 	for s := range n {
 		h.pick(st, ds, s, o.MinSample)
@@ -39,39 +39,43 @@ func (r *Simulation) learn(ds *sales.Dataset, st *stageTable, o SimOptions) stag
 }
 
 // learnDeal adds what deal i's stage history says to h.
-func (r *Simulation) learnDeal(ds *sales.Dataset, st *stageTable, i int, o SimOptions,
+func (r *Simulation) learnDeal(ds *sales.Dataset, st *stageTable, i int, l learning,
 	h *stageHistory, seen []int) {
-	d := &ds.Deals[i]
-	p, ok := ds.PipelineIndex(d.Pipeline)
-	if !ok {
+	c := ds.DealColumns()
+	p := c.Pipeline[i]
+	if p < 0 {
 		return
 	}
-	if len(d.StageHistory) == 0 {
-		if ds.DealKind(i).Closed() && !d.CloseDate.After(r.AsOf) {
+	v := ds.DealVisits(i)
+	if v.Len() == 0 {
+		if c.Kind[i].Closed() && c.Close[i] <= l.asOf {
 			r.NoHistory++
 		}
 		return
 	}
 	last := -1 // the visit the deal was in at asOf
-	for j := range d.StageHistory {
-		if !d.StageHistory[j].Entered.After(r.AsOf) {
+	for j, entered := range v.Entered {
+		if entered <= l.asOf {
 			last = j
 		}
 	}
-	if last < 0 {
+	if last < 0 || v.Stage[last] < 0 {
 		return
 	}
-	end, ok := st.slotOf(ds, p, d.StageHistory[last].Stage)
-	if !ok || !st.kind[end].Closed() {
+	end := st.first[p] + int(v.Stage[last])
+	if !st.kind[end].Closed() {
 		return
 	}
-	if !o.LearnSince.IsZero() && d.StageHistory[last].Entered.Before(o.LearnSince) {
+	if l.since != sales.NoInstant && v.Entered[last] < l.since {
 		return
 	}
 	r.Learned++
-	for j := range last {
-		s, ok := st.slotOf(ds, p, d.StageHistory[j].Stage)
-		if !ok || st.kind[s] != sales.StageOpen || seen[s] == i+1 {
+	for _, pos := range v.Stage[:last] {
+		if pos < 0 {
+			continue
+		}
+		s := st.first[p] + int(pos)
+		if st.kind[s] != sales.StageOpen || seen[s] == i+1 {
 			continue
 		}
 		seen[s] = i + 1
@@ -80,6 +84,11 @@ func (r *Simulation) learnDeal(ds *sales.Dataset, st *stageTable, i int, o SimOp
 			h.won[s]++
 		}
 	}
+}
+
+// learning holds what learnDeal compares with, as Instants.
+type learning struct {
+	asOf, since sales.Instant
 }
 
 // pick sets the probability slot s is simulated with.
@@ -145,8 +154,9 @@ func (r *Simulation) plan(ds *sales.Dataset, st *stageTable, h stageHistory) (pl
 	var bound int64 // the sum of the absolute values, which bounds any trial
 	values := make([]sales.Total, st.len())
 	slotIndex := r.stageIndex(st)
+	at, span := sales.InstantOf(r.AsOf), sales.SpanOf(r.Period)
 	for i := range ds.Deals {
-		slot, ok := r.forecastSlot(ds, st, i)
+		slot, ok := r.forecastSlot(ds, st, i, at, span)
 		if !ok {
 			continue
 		}
@@ -189,19 +199,20 @@ func (r *Simulation) stageIndex(st *stageTable) []int {
 
 // forecastSlot returns the stage slot of deal i when it is one of the
 // deals forecast, and counts it apart when it is not.
-func (r *Simulation) forecastSlot(ds *sales.Dataset, st *stageTable, i int) (int, bool) {
-	slot, expected, state := st.openAt(ds, i, r.AsOf)
+func (r *Simulation) forecastSlot(ds *sales.Dataset, st *stageTable, i int,
+	at sales.Instant, span sales.Span) (int, bool) {
+	slot, expected, state := st.openAt(ds, i, at)
 	switch {
 	case state == standUnknown:
 		r.UnknownStage++
 	case state == standNotYet:
 		r.NotYetCreated++
 	case state != standOpen:
-	case expected.IsZero():
+	case expected == sales.NoInstant:
 		r.NoCloseDate++
-	case expected.Before(r.Period.Start):
+	case expected < span.Start:
 		r.ExpectedBefore++
-	case !expected.Before(r.Period.End):
+	case expected >= span.End:
 		r.ExpectedAfter++
 	default:
 		return slot, true
@@ -256,9 +267,10 @@ func (r *Simulation) target(ds *sales.Dataset) error {
 // wonSoFar tallies the deals won in p at or before asOf.
 func wonSoFar(ds *sales.Dataset, p sales.Period, asOf time.Time) sales.Tally {
 	var t sales.Tally
-	for i := range ds.Deals {
-		c := ds.Deals[i].CloseDate
-		if ds.DealKind(i) == sales.StageWon && p.Contains(c) && !c.After(asOf) {
+	c := ds.DealColumns()
+	at, span := sales.InstantOf(asOf), sales.SpanOf(p)
+	for i, kind := range c.Kind {
+		if closed := c.Close[i]; kind == sales.StageWon && span.Contains(closed) && closed <= at {
 			t.AddDeal(ds, i)
 		}
 	}
@@ -268,16 +280,7 @@ func wonSoFar(ds *sales.Dataset, p sales.Period, asOf time.Time) sales.Tally {
 // play runs the trials and sets the distribution's figures.
 func (r *Simulation) play(pl plan, o SimOptions) {
 	sums := make([]int64, o.Trials)
-	src := rand.NewPCG(o.Seed, pcgStream)
-	for t := range sums {
-		s := pl.sure
-		for _, d := range pl.draws {
-			if src.Uint64() < d.threshold {
-				s += d.micros
-			}
-		}
-		sums[t] = s
-	}
+	playTrials(sums, newPCG(o.Seed, pcgStream), pl.sure, pl.draws)
 	r.reach(sums)
 	slices.Sort(sums)
 	r.Mean = mean(sums).Round(2)

@@ -114,31 +114,40 @@ func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 		Rows: make([]SlipCount, b.Len()), Deals: []SlippedDeal{}}
 	reps := byowner.New[SlipCount](ds)
 	ends := bucketEnds(b, c, u)
+	bounds, span, at := b.Bounds(), sales.SpanOf(p), sales.InstantOf(asOf)
+	closes := ds.DealColumns().Close
+	var found []slipping
 	for i := range ds.Deals {
-		d := &ds.Deals[i]
-		if len(d.CloseDateHistory) == 0 {
-			if p.Contains(d.CloseDate) {
+		h := ds.DealCloseChanges(i)
+		if h.Len() == 0 {
+			if span.Contains(closes[i]) {
 				r.NoHistory++
 			}
 			continue
 		}
-		s, ok := slip(d, asOf)
-		if !ok || !p.Contains(s.First) {
+		first, latest, moves, ok := slipIn(h, at)
+		if !ok || !span.Contains(h.CloseDate[first]) {
 			continue
 		}
-		k := b.Index(s.First)
-		slipped := !s.Latest.Before(ends[k])
-		r.Rows[k].add(ds, i, s, slipped, p.Location())
-		reps.Deal(i).add(ds, i, s, slipped, p.Location())
-		if slipped {
-			r.Deals = append(r.Deals, r.slipped(ds, i, s))
+		k := bounds.Index(h.CloseDate[first])
+		rep := reps.Deal(i)
+		r.Rows[k].Deals.AddDeal(ds, i)
+		rep.Deals.AddDeal(ds, i)
+		if h.CloseDate[latest] < ends[k] {
+			continue // not slipped
 		}
+		s := slipping{deal: int32(i), first: int32(first), latest: int32(latest),
+			moves: int32(moves), id: ds.Deals[i].ID}
+		s.days = int32(slipDays(ds, i, h, first, latest, p.Location()))
+		r.Rows[k].slip(ds, i, s)
+		rep.slip(ds, i, s)
+		found = append(found, s)
 	}
+	r.Deals = r.slippedRows(ds, found)
 	r.Reps = byowner.Rows(reps, func(id sales.OwnerID, name string, v *SlipCount) SlipRep {
 		v.finish()
 		return SlipRep{Owner: id, Name: name, SlipCount: *v}
 	})
-	slices.SortFunc(r.Deals, compareSlipped)
 	r.sum()
 	return r, nil
 }
@@ -146,53 +155,56 @@ func SlippedDeals(ds *sales.Dataset, asOf time.Time, p sales.Period, c sales.Cal
 // bucketEnds returns the end of the whole bucket of u that holds each of
 // b's buckets. Only the last can differ from the bucket's own end: b clips
 // it at the period's end.
-func bucketEnds(b sales.Buckets, c sales.Calendar, u sales.Unit) []time.Time {
-	ends := make([]time.Time, b.Len())
+func bucketEnds(b sales.Buckets, c sales.Calendar, u sales.Unit) []sales.Instant {
+	ends := make([]sales.Instant, b.Len())
 	for k, p := range b.All() {
-		ends[k] = p.End
+		ends[k] = sales.InstantOf(p.End)
 	}
 	if n := b.Len(); n > 0 {
-		ends[n-1] = c.Bucket(u, b.Period(n-1).Start).End
+		ends[n-1] = sales.InstantOf(c.Bucket(u, b.Period(n-1).Start).End)
 	}
 	return ends
 }
 
-// slipping is what a deal's close date history says up to asOf.
+// slipping is what a slipped deal's close date history says up to asOf:
+// the deal's position, the positions in its history of the first date and
+// of the latest, how many times the date moved later and by how many days
+// in all, and the deal's id, to sort by.
 type slipping struct {
-	First, Latest time.Time
-	Moves         int
+	deal, first, latest int32
+	moves, days         int32
+	id                  sales.DealID
 }
 
-// slip reads deal d's close date history up to asOf; false when it holds
-// no date by then.
-func slip(d *sales.Deal, asOf time.Time) (slipping, bool) {
-	var s slipping
-	for _, ch := range d.CloseDateHistory {
+// slipIn reads a deal's close date history h up to asOf: the positions of
+// the first date it held and of the latest, and how many times the date
+// moved later; false when it holds no date by then.
+func slipIn(h sales.CloseChanges, asOf sales.Instant) (first, latest, moves int, ok bool) {
+	first, latest = -1, -1
+	for j, at := range h.At {
+		date := h.CloseDate[j]
 		switch {
-		case ch.At.After(asOf):
-			return s, !s.First.IsZero()
-		case ch.CloseDate.IsZero():
-		case s.First.IsZero():
-			s.First, s.Latest = ch.CloseDate, ch.CloseDate
+		case at > asOf:
+			return first, latest, moves, first >= 0
+		case date == sales.NoInstant:
+		case first < 0:
+			first, latest = j, j
 		default:
-			if ch.CloseDate.After(s.Latest) {
-				s.Moves++
+			if date > h.CloseDate[latest] {
+				moves++
 			}
-			s.Latest = ch.CloseDate
+			latest = j
 		}
 	}
-	return s, !s.First.IsZero()
+	return first, latest, moves, first >= 0
 }
 
-// add counts deal i, and whether it slipped.
-func (c *SlipCount) add(ds *sales.Dataset, i int, s slipping, slipped bool, loc *time.Location) {
-	c.Deals.AddDeal(ds, i)
-	if !slipped {
-		return
-	}
+// slip counts a deal that slipped, s telling how, in c, whose Deals
+// already count it.
+func (c *SlipCount) slip(ds *sales.Dataset, i int, s slipping) {
 	c.Slipped.AddDeal(ds, i)
-	c.Moves += int64(s.Moves)
-	c.Days += int64(days(s.First, s.Latest, loc))
+	c.Moves += int64(s.moves)
+	c.Days += int64(s.days)
 }
 
 // merge adds the counts of o to c.
@@ -211,19 +223,44 @@ func (c *SlipCount) finish() {
 		Den: decimal.NewFromInt(c.Slipped.Count)}
 }
 
-// slipped describes deal i for the list.
-func (r *Slippage) slipped(ds *sales.Dataset, i int, s slipping) SlippedDeal {
-	d := &ds.Deals[i]
-	out := SlippedDeal{Deal: d.ID, Name: d.Name, Owner: d.Owner, Stage: "unknown",
-		First: s.First, Latest: s.Latest, Moves: s.Moves,
-		Days: days(s.First, s.Latest, r.Period.Location())}
-	if k := ds.DealKind(i); k != 0 {
-		out.Stage = k.String()
+// slippedRows sorts the slipped deals found as compareSlipped does and
+// returns their rows, with one allocation for the rows and one for their
+// values.
+func (r *Slippage) slippedRows(ds *sales.Dataset, found []slipping) []SlippedDeal {
+	slices.SortFunc(found, func(a, b slipping) int {
+		return cmp.Or(cmp.Compare(b.days, a.days), cmp.Compare(b.moves, a.moves),
+			cmp.Compare(a.id, b.id), cmp.Compare(a.deal, b.deal))
+	})
+	rows := make([]SlippedDeal, len(found))
+	values := make([]decimal.Decimal, len(found))
+	for k, s := range found {
+		d := &ds.Deals[s.deal]
+		hist := d.CloseDateHistory
+		rows[k] = SlippedDeal{Deal: d.ID, Name: d.Name, Owner: d.Owner, Stage: "unknown",
+			First: hist[s.first].CloseDate, Latest: hist[s.latest].CloseDate, Moves: int(s.moves),
+			Days: int(s.days)}
+		if kind := ds.DealKind(int(s.deal)); kind != 0 {
+			rows[k].Stage = kind.String()
+		}
+		if v, state := ds.DealValue(int(s.deal)); state == sales.ValueOK {
+			values[k] = v
+			rows[k].Value = &values[k]
+		}
 	}
-	if v, state := ds.DealValue(i); state == sales.ValueOK {
-		out.Value = &v
+	return rows
+}
+
+// slipDays returns the calendar days from the first date of deal i's
+// close date history h to the latest, read in loc: from the instants,
+// or from the record when one of them is clamped.
+func slipDays(ds *sales.Dataset, i int, h sales.CloseChanges, first, latest int,
+	loc *time.Location) int {
+	a, b := h.CloseDate[first], h.CloseDate[latest]
+	if a.Clamped() || b.Clamped() {
+		hist := ds.Deals[i].CloseDateHistory
+		return days(hist[first].CloseDate, hist[latest].CloseDate, loc)
 	}
-	return out
+	return days(a.Time(), b.Time(), loc)
 }
 
 // days returns the number of calendar days from a's date to b's, both

@@ -117,3 +117,31 @@ func TestSlippedDeals_badArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestSlippedDeals_placeholderDate: a close date moved to the placeholder
+// 9999-12-31, beyond the years an Instant holds, counts the days its
+// record's dates give, not those of the clamped instant.
+func TestSlippedDeals_placeholderDate(t *testing.T) {
+	jan := time.Date(2024, time.January, 15, 0, 0, 0, 0, time.UTC)
+	never := time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+	r := sales.Records{Currency: "USD", Pipelines: []sales.Pipeline{SalesPipeline},
+		Deals: []sales.Deal{{ID: "d", Pipeline: "sales", Stage: "qualify",
+			Created: jan.AddDate(0, -1, 0), CloseDate: never,
+			CloseDateHistory: []sales.CloseDateChange{
+				{At: jan.AddDate(0, -1, 0), CloseDate: jan},
+				{At: jan.AddDate(0, 0, -3), CloseDate: never},
+			}}}}
+	got, err := forecast.SlippedDeals(sales.MustDataset(r), jan.AddDate(0, 1, 0),
+		sales.Quarter(2024, 1, nil), sales.Calendar{}, sales.UnitMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// From 2024-01-15 to 9999-12-31, counted as a time.Duration, which
+	// stops at its largest, about 292 years: 106,751 days. The clamped
+	// instant, 2262-04-11, would give 86,968.
+	const want = 106_751
+	if len(got.Deals) != 1 || got.Deals[0].Days != want || got.Total.Days != int64(want) {
+		t.Errorf("SlippedDeals(to 9999-12-31) = %+v, total days %d, want one deal of %d days",
+			got.Deals, got.Total.Days, want)
+	}
+}

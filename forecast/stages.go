@@ -3,7 +3,6 @@ package forecast
 import (
 	"encoding/json"
 	"math"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -83,17 +82,18 @@ const (
 // of its stage then and its expected close date then. A deal whose stage
 // then cannot be told (its pipeline does not list it, or it closed since
 // and has no stage history) is standUnknown.
-func (t *stageTable) openAt(ds *sales.Dataset, i int, at time.Time) (int, time.Time, standing) {
-	kind, s, existed := ds.DealAt(i, at)
+func (t *stageTable) openAt(ds *sales.Dataset, i int, at sales.Instant) (int, sales.Instant,
+	standing) {
+	kind, s, existed := ds.DealAtInstant(i, at)
 	switch {
 	case !existed:
-		return -1, time.Time{}, standNotYet
+		return -1, sales.NoInstant, standNotYet
 	case kind == 0 || (kind == sales.StageOpen && s < 0):
-		return -1, time.Time{}, standUnknown
+		return -1, sales.NoInstant, standUnknown
 	case kind != sales.StageOpen:
-		return -1, time.Time{}, standClosed
+		return -1, sales.NoInstant, standClosed
 	}
-	return t.first[ds.DealPipelineIndex(i)] + s, ds.ExpectedCloseAt(i, at), standOpen
+	return t.first[ds.DealPipelineIndex(i)] + s, ds.ExpectedCloseAtInstant(i, at), standOpen
 }
 
 // slotOf returns the slot of the stage with the given id in pipeline p,

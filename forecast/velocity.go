@@ -96,16 +96,14 @@ func SalesVelocity(ds *sales.Dataset, asOf time.Time,
 	r := VelocityReport{AsOf: asOf, Lookback: lookback, Currency: ds.Currency(),
 		UnknownStage: res.UnknownStage, NoCloseDate: res.NoCloseDate}
 	t := byowner.New[VelocityRow](ds)
-	for i := range ds.Deals {
-		d := &ds.Deals[i]
-		if kind, _, existed := ds.DealAt(i, asOf); existed && kind == sales.StageOpen {
+	c := ds.DealColumns()
+	at, span := sales.InstantOf(asOf), sales.SpanOf(lookback)
+	for i, kind := range c.Kind {
+		if then, _, existed := ds.DealAtInstant(i, at); existed && then == sales.StageOpen {
 			t.Deal(i).Open++
 		}
-		switch ds.DealKind(i) {
-		case sales.StageWon:
-			if lookback.Contains(d.CloseDate) {
-				t.Deal(i).Cycle.add(d.Created, d.CloseDate)
-			}
+		if kind == sales.StageWon && span.Contains(c.Close[i]) {
+			t.Deal(i).Cycle.add(ds, i)
 		}
 	}
 	rows := byowner.Rows(t, func(id sales.OwnerID, name string, v *VelocityRow) VelocityRow {
@@ -131,15 +129,21 @@ func results(reps []kpi.RepResult) []VelocityRow {
 	return out
 }
 
-// add measures the cycle of a deal created at created and closed at
-// closed.
-func (c *Cycle) add(created, closed time.Time) {
-	if created.IsZero() || closed.Before(created) {
+// add measures the cycle of the i-th deal, from its creation to its close
+// date.
+func (c *Cycle) add(ds *sales.Dataset, i int) {
+	cols := ds.DealColumns()
+	created, closed := cols.Created[i], cols.Close[i]
+	if created == sales.NoInstant || closed < created {
 		c.Unmeasured++
 		return
 	}
 	c.Deals++
-	c.seconds += int64(closed.Sub(created) / time.Second)
+	d := closed.Sub(created)
+	if created.Clamped() || closed.Clamped() {
+		d = ds.Deals[i].CloseDate.Sub(ds.Deals[i].Created)
+	}
+	c.seconds += int64(d / time.Second)
 }
 
 // merge adds the deals of o to c.

@@ -61,16 +61,17 @@ func ClosingThisWeek(ds *sales.Dataset, asOf time.Time, c sales.Calendar) (WeekC
 	week := c.Week(asOf)
 	r := WeekClosing{AsOf: asOf, Week: week, Currency: ds.Currency()}
 	g := newGrid(ds, Horizon{Period: week, Unit: sales.UnitWeek, Calendar: c})
+	at, span := sales.InstantOf(asOf), sales.SpanOf(week)
 	for i := range ds.Deals {
-		switch slot, expected, st := g.st.openAt(ds, i, asOf); {
+		switch slot, expected, st := g.st.openAt(ds, i, at); {
 		case st == standUnknown:
 			r.UnknownStage.AddDeal(ds, i)
 		case st == standNotYet:
 			r.NotYetCreated++
 		case st != standOpen:
-		case expected.IsZero():
+		case expected == sales.NoInstant:
 			r.NoCloseDate++
-		case week.Contains(expected):
+		case span.Contains(expected):
 			g.add(i, slot, expected)
 		}
 	}

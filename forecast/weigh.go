@@ -21,11 +21,15 @@ type slotSum struct {
 // add counts deal i.
 func (s *slotSum) add(ds *sales.Dataset, i int) {
 	s.t.AddDeal(ds, i)
-	v, state := ds.DealValue(i)
-	if state != sales.ValueOK || s.inexact {
+	c := ds.DealColumns()
+	if c.Value[i] != sales.ValueOK || s.inexact {
 		return
 	}
-	m, ok := exactMicros(v)
+	m, ok := c.Micros[i], c.Micros[i] != sales.NoMicros
+	if !ok {
+		v, _ := ds.DealValue(i)
+		m, ok = exactMicros(v)
+	}
 	if ok {
 		s.micros, ok = addChecked(s.micros, m)
 	}

@@ -69,8 +69,9 @@ func Weighted(ds *sales.Dataset, asOf time.Time, h Horizon) (WeightedPipeline, e
 	g := newGrid(ds, h)
 	var unknown sales.Tally
 	var notYet int64
+	at := sales.InstantOf(asOf)
 	for i := range ds.Deals {
-		switch slot, expected, st := g.st.openAt(ds, i, asOf); st {
+		switch slot, expected, st := g.st.openAt(ds, i, at); st {
 		case standUnknown:
 			unknown.AddDeal(ds, i)
 		case standNotYet:

@@ -212,14 +212,14 @@ func (l *layout) steps() []Step {
 	return append(out, won)
 }
 
-// furthest returns the furthest open column deal d reached, -1 for none,
-// given the position and kind of its current stage.
-func (l *layout) furthest(d *sales.Deal, stage int, kind sales.StageKind, a *Apart) int {
+// furthest returns the furthest open column a deal reached, -1 for none,
+// given the stage positions of its visits (-1 for a stage its pipeline
+// does not have) and the position and kind of its current stage.
+func (l *layout) furthest(visits []int32, stage int, kind sales.StageKind, a *Apart) int {
 	f := -1
-	for j := range d.StageHistory {
-		s, ok := l.pipe.StageIndex(d.StageHistory[j].Stage)
+	for _, s := range visits {
 		switch {
-		case !ok:
+		case s < 0:
 			a.UnknownVisits++
 		case l.col[s] >= 0:
 			f = max(f, l.col[s])
@@ -232,7 +232,7 @@ func (l *layout) furthest(d *sales.Deal, stage int, kind sales.StageKind, a *Apa
 		f = max(f, l.col[stage])
 	case kind == sales.StageWon:
 		f = l.open - 1
-	case len(d.StageHistory) == 0 && l.open > 0:
+	case len(visits) == 0 && l.open > 0:
 		a.LostWithoutHistory++
 		f = 0
 	}

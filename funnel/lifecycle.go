@@ -71,19 +71,20 @@ func MQLToCustomer(ds *sales.Dataset, p sales.Period) (LifecycleFunnel, error) {
 	}
 	r := LifecycleFunnel{Period: p, Steps: make([]LifecycleStep, len(lifecycleSteps))}
 	var furthest [len(lifecycleSteps)]int64
-	var times [len(lifecycleSteps)][]time.Duration
-	for i := range ds.Contacts {
-		c := &ds.Contacts[i]
-		if !p.Contains(c.Reached.MarketingQualified) {
+	c := ds.ContactColumns()
+	span := sales.SpanOf(p)
+	times := stepTimes(c.Reached[sales.LifecycleMarketingQualified], span)
+	for i, mql := range c.Reached[sales.LifecycleMarketingQualified] {
+		if !span.Contains(mql) {
 			continue
 		}
-		furthest[lifecycleFurthest(c)]++
-		var dates [len(lifecycleSteps)]time.Time
+		furthest[lifecycleFurthest(c, i)]++
+		var dates [len(lifecycleSteps)]sales.Instant
 		for k, s := range lifecycleSteps {
-			dates[k] = c.Reached.Get(s)
+			dates[k] = c.Reached[s][i]
 		}
 		for k := 1; k < len(dates); k++ {
-			r.timeStep(k, dates[:k+1], &times[k])
+			r.timeStep(k, dates[:k+1], &times[k], &ds.Contacts[i])
 		}
 	}
 	var run int64
@@ -95,19 +96,37 @@ func MQLToCustomer(ds *sales.Dataset, p sales.Period) (LifecycleFunnel, error) {
 	return r, nil
 }
 
-// lifecycleFurthest returns the furthest step contact c reached, by its
-// dates and its current stage; at least the first.
-func lifecycleFurthest(c *sales.Contact) int {
+// stepTimes returns a slice for each step's times, each with room for one
+// time per contact who became marketing-qualified in p (mqls holds when
+// each did), all in one allocation.
+func stepTimes(mqls []sales.Instant, p sales.Span) [len(lifecycleSteps)][]time.Duration {
+	n := 0
+	for _, at := range mqls {
+		if p.Contains(at) {
+			n++
+		}
+	}
+	var times [len(lifecycleSteps)][]time.Duration
+	all := make([]time.Duration, n*(len(lifecycleSteps)-1))
+	for k := 1; k < len(times); k++ {
+		times[k] = all[(k-1)*n : (k-1)*n : k*n]
+	}
+	return times
+}
+
+// lifecycleFurthest returns the furthest step the i-th contact reached, by
+// its dates and its current stage; at least the first.
+func lifecycleFurthest(c *sales.ContactColumns, i int) int {
 	f := 0
 	for k, s := range lifecycleSteps {
-		if !c.Reached.Get(s).IsZero() {
+		if c.Reached[s][i] != sales.NoInstant {
 			f = k
 		}
 	}
-	if !c.Reached.Evangelist.IsZero() {
+	if c.Reached[sales.LifecycleEvangelist][i] != sales.NoInstant {
 		f = len(lifecycleSteps) - 1
 	}
-	cur := c.Lifecycle
+	cur := c.Lifecycle[i]
 	for k, s := range lifecycleSteps {
 		if cur >= s && cur <= sales.LifecycleEvangelist {
 			f = max(f, k)
@@ -118,18 +137,21 @@ func lifecycleFurthest(c *sales.Contact) int {
 
 // timeStep adds the time to the last of dates, from the latest earlier
 // one that is set, to out; it counts a time that runs backwards.
-func (r *LifecycleFunnel) timeStep(k int, dates []time.Time, out *[]time.Duration) {
+func (r *LifecycleFunnel) timeStep(k int, dates []sales.Instant, out *[]time.Duration,
+	c *sales.Contact) {
 	to := dates[k]
-	if to.IsZero() {
+	if to == sales.NoInstant {
 		return
 	}
 	for j := k - 1; j >= 0; j-- {
 		from := dates[j]
 		switch {
-		case from.IsZero():
+		case from == sales.NoInstant:
 			continue
-		case to.Before(from):
+		case to < from:
 			r.Steps[k].OutOfOrder++
+		case to.Clamped() || from.Clamped():
+			*out = append(*out, c.Reached.Get(lifecycleSteps[k]).Sub(c.Reached.Get(lifecycleSteps[j])))
 		default:
 			*out = append(*out, to.Sub(from))
 		}

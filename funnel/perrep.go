@@ -59,24 +59,25 @@ func ConversionPerRep(ds *sales.Dataset, p sales.Period) (RepConversion, error) 
 		layouts[i] = newLayout(&ds.Pipelines[i])
 		tables[i] = byowner.New[progress](ds)
 	}
-	for i := range ds.Deals {
-		d := &ds.Deals[i]
+	c := ds.DealColumns()
+	span := sales.SpanOf(p)
+	for i, created := range c.Created {
 		switch {
-		case d.Created.IsZero():
+		case created == sales.NoInstant:
 			r.NoCreated++
 			continue
-		case !p.Contains(d.Created):
+		case !span.Contains(created):
 			continue
 		}
-		kind := ds.DealKind(i)
+		kind := c.Kind[i]
 		if kind == 0 {
 			r.UnknownStage++
 			continue
 		}
-		pi, _ := ds.PipelineIndex(d.Pipeline)
-		s, _ := ds.DealStage(i)
+		pi := c.Pipeline[i]
 		l := &layouts[pi]
-		tables[pi].Deal(i).add(l.furthest(d, s, kind, &r.Apart), kind, l.open)
+		f := l.furthest(ds.DealVisits(i).Stage, int(c.Stage[i]), kind, &r.Apart)
+		tables[pi].Deal(i).add(f, kind, l.open)
 	}
 	r.Pipelines = make([]RepPipeline, len(ds.Pipelines))
 	for i := range ds.Pipelines {

@@ -159,7 +159,7 @@ func checkWithinAge(recs sales.Records, asOf time.Time) error {
 			continue
 		}
 		for _, o := range []TimeOptions{{}, {CountOpen: true}} {
-			st.measure(p, d, asOf, o)
+			st.measure(p, ds.DealVisits(i), ds, i, sales.InstantOf(asOf), asOf, o)
 			var sum time.Duration
 			for _, s := range st.touched {
 				if st.time[s] < 0 {

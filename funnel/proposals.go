@@ -64,10 +64,11 @@ func Proposals(ds *sales.Dataset, p sales.Period, stage sales.StageID) (Proposal
 		return ProposalReport{}, fmt.Errorf("funnel: proposals: %w", err)
 	}
 	r := ProposalReport{Stage: stage, Period: p, Previous: p.Previous(), Currency: ds.Currency()}
-	has := make([]bool, len(ds.Pipelines))
+	has := make([]int32, len(ds.Pipelines)) // the stage's position, -1 when absent
 	for i := range ds.Pipelines {
-		if _, ok := ds.Pipelines[i].StageIndex(stage); ok {
-			has[i] = true
+		s, ok := ds.Pipelines[i].StageIndex(stage)
+		has[i] = int32(s)
+		if ok {
 			r.Pipelines = append(r.Pipelines, ds.Pipelines[i].ID)
 		}
 	}
@@ -75,16 +76,17 @@ func Proposals(ds *sales.Dataset, p sales.Period, stage sales.StageID) (Proposal
 		return ProposalReport{}, fmt.Errorf("funnel: proposals: no pipeline has stage %q", stage)
 	}
 	t := byowner.New[ProposalRow](ds)
-	for i := range ds.Deals {
-		d := &ds.Deals[i]
-		if pi, ok := ds.PipelineIndex(d.Pipeline); !ok || !has[pi] {
+	spans := [2]sales.Span{sales.SpanOf(r.Period), sales.SpanOf(r.Previous)}
+	for i, pi := range ds.DealColumns().Pipeline {
+		if pi < 0 || has[pi] < 0 {
 			continue
 		}
-		if len(d.StageHistory) == 0 {
+		v := ds.DealVisits(i)
+		if v.Len() == 0 {
 			r.NoHistory++
 			continue
 		}
-		cur, prev := r.entered(d)
+		cur, prev := r.entered(v, has[pi], spans)
 		if cur {
 			t.Deal(i).Current.AddDeal(ds, i)
 		}
@@ -101,18 +103,20 @@ func Proposals(ds *sales.Dataset, p sales.Period, stage sales.StageID) (Proposal
 	return r, nil
 }
 
-// entered reports whether d entered the stage in the period and in the
-// previous one, counting the visits to it that have no entry time.
-func (r *ProposalReport) entered(d *sales.Deal) (cur, prev bool) {
-	for j := range d.StageHistory {
-		v := &d.StageHistory[j]
-		switch {
-		case v.Stage != r.Stage:
-		case v.Entered.IsZero():
+// entered reports whether a deal whose visits are v entered the stage (at
+// position stage of its pipeline) in the period, spans[0], and in the
+// previous one, spans[1], counting the visits to it that have no entry
+// time.
+func (r *ProposalReport) entered(v sales.Visits, stage int32,
+	spans [2]sales.Span) (cur, prev bool) {
+	for j, s := range v.Stage {
+		switch at := v.Entered[j]; {
+		case s != stage:
+		case at == sales.NoInstant:
 			r.BadVisits++
-		case r.Period.Contains(v.Entered):
+		case spans[0].Contains(at):
 			cur = true
-		case r.Previous.Contains(v.Entered):
+		case spans[1].Contains(at):
 			prev = true
 		}
 	}

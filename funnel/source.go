@@ -49,14 +49,21 @@ func LeadsBySource(ds *sales.Dataset, p sales.Period) (LeadSources, error) {
 		return LeadSources{}, fmt.Errorf("funnel: leads by source: %w", err)
 	}
 	r := LeadSources{Period: p}
-	var t keyed.Table[int64]
-	for i := range ds.Contacts {
-		c := &ds.Contacts[i]
+	c := ds.ContactColumns()
+	span := sales.SpanOf(p)
+	counts := make([]int64, len(c.Source.Dict)) // by source code
+	for i, created := range c.Created {
 		switch {
-		case c.Created.IsZero():
+		case created == sales.NoInstant:
 			r.NoCreated++
-		case p.Contains(c.Created):
-			*t.At(strings.TrimSpace(c.Source))++
+		case span.Contains(created):
+			counts[c.Source.Code[i]]++
+		}
+	}
+	var t keyed.Table[int64]
+	for code, n := range counts {
+		if n > 0 {
+			*t.At(strings.TrimSpace(c.Source.Dict[code])) += n
 		}
 	}
 	r.Sources = keyed.Rows(&t, func(src string, n *int64) LeadSource {
@@ -140,14 +147,21 @@ func DealsBySource(ds *sales.Dataset, p sales.Period) (DealSources, error) {
 		return DealSources{}, fmt.Errorf("funnel: deals by source: %w", err)
 	}
 	r := DealSources{Period: p, Currency: ds.Currency()}
-	var t keyed.Table[sales.Tally]
-	for i := range ds.Deals {
-		d := &ds.Deals[i]
+	c := ds.DealColumns()
+	span := sales.SpanOf(p)
+	tallies := make([]sales.Tally, len(c.Source.Dict)) // by source code
+	for i, created := range c.Created {
 		switch {
-		case d.Created.IsZero():
+		case created == sales.NoInstant:
 			r.NoCreated++
-		case p.Contains(d.Created):
-			t.At(strings.TrimSpace(d.Source)).AddDeal(ds, i)
+		case span.Contains(created):
+			tallies[c.Source.Code[i]].AddDeal(ds, i)
+		}
+	}
+	var t keyed.Table[sales.Tally]
+	for code := range tallies {
+		if tallies[code].Count > 0 {
+			t.At(strings.TrimSpace(c.Source.Dict[code])).Merge(tallies[code])
 		}
 	}
 	r.Sources = keyed.Rows(&t, func(src string, v *sales.Tally) DealSource {

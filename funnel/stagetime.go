@@ -110,19 +110,19 @@ func TimeInStage(ds *sales.Dataset, p sales.Period, asOf time.Time,
 		most = max(most, len(ds.Pipelines[i].Stages))
 	}
 	st := newStays(most)
-	for i := range ds.Deals {
-		d := &ds.Deals[i]
-		if !r.inCohort(d) {
+	c := ds.DealColumns()
+	span, at := sales.SpanOf(p), sales.InstantOf(asOf)
+	for i, created := range c.Created {
+		if !r.inCohort(created, span, at) {
 			continue
 		}
-		pi, ok := ds.PipelineIndex(d.Pipeline)
-		switch {
-		case !ok:
+		switch pi, v := c.Pipeline[i], ds.DealVisits(i); {
+		case pi < 0:
 			r.UnknownPipeline++
-		case len(d.StageHistory) == 0:
+		case v.Len() == 0:
 			r.NoHistory++
 		default:
-			st.measure(&ds.Pipelines[pi], d, asOf, o)
+			st.measure(&ds.Pipelines[pi], v, ds, i, at, asOf, o)
 			r.BadVisits += st.bad
 			st.addTo(acc[pi])
 		}
@@ -136,12 +136,12 @@ func TimeInStage(ds *sales.Dataset, p sales.Period, asOf time.Time,
 
 // inCohort reports whether d was created in the period by asOf, counting
 // the deals that were not.
-func (r *StageTimes) inCohort(d *sales.Deal) bool {
+func (r *StageTimes) inCohort(created sales.Instant, p sales.Span, asOf sales.Instant) bool {
 	switch {
-	case d.Created.IsZero():
+	case created == sales.NoInstant:
 		r.NoCreated++
-	case !r.Period.Contains(d.Created):
-	case d.Created.After(r.AsOf):
+	case !p.Contains(created):
+	case created > asOf:
 		r.NotYetCreated++
 	default:
 		return true
@@ -169,34 +169,45 @@ func newStays(n int) *stays {
 		open: make([]bool, n), touched: make([]int, 0, n)}
 }
 
-// measure reads deal d's visits to the open stages of p, as seen at asOf.
-func (st *stays) measure(p *sales.Pipeline, d *sales.Deal, asOf time.Time, o TimeOptions) {
+// measure reads v, the visits of the i-th deal of ds, to the open stages
+// of p, as seen at asOf (asOfTime as an Instant).
+func (st *stays) measure(p *sales.Pipeline, v sales.Visits, ds *sales.Dataset, i int,
+	asOf sales.Instant, asOfTime time.Time, o TimeOptions) {
 	for _, s := range st.touched {
 		st.time[s], st.visits[s], st.open[s] = 0, 0, false
 	}
 	st.touched, st.bad = st.touched[:0], 0
-	for j := range d.StageHistory {
-		v := &d.StageHistory[j]
-		s, ok := p.StageIndex(v.Stage)
+	for j, s := range v.Stage {
+		entered, left := v.Entered[j], v.Left[j]
 		switch {
-		case !ok || v.Entered.IsZero() || (!v.Left.IsZero() && v.Left.Before(v.Entered)):
+		case s < 0 || entered == sales.NoInstant || (left != sales.NoInstant && left < entered):
 			st.bad++
 			continue
-		case v.Entered.After(asOf) || p.Stages[s].Kind != sales.StageOpen:
+		case entered > asOf || p.Stages[s].Kind != sales.StageOpen:
 			continue
 		}
 		if st.visits[s] == 0 && !st.open[s] {
-			st.touched = append(st.touched, s)
+			st.touched = append(st.touched, int(s))
 		}
-		left := v.Left
-		if left.IsZero() || left.After(asOf) {
+		atAsOf := left == sales.NoInstant || left > asOf
+		if atAsOf {
 			if !o.CountOpen {
 				st.open[s] = true
 				continue
 			}
 			left = asOf
 		}
-		st.time[s] += left.Sub(v.Entered)
+		if left.Clamped() || entered.Clamped() {
+			// The instants do not hold these times: read the record's.
+			visit := &ds.Deals[i].StageHistory[j]
+			leftTime := visit.Left
+			if atAsOf {
+				leftTime = asOfTime
+			}
+			st.time[s] += leftTime.Sub(visit.Entered)
+		} else {
+			st.time[s] += left.Sub(entered)
+		}
 		st.visits[s]++
 	}
 }

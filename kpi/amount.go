@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/order"
 )
 
 // WonAmounts is R22 of the catalogue: the mean and median amount of the
@@ -39,25 +40,62 @@ type WonAmounts struct {
 //
 // The result does not merge: a median is not made of the medians of two
 // halves. AverageWonAmount fails only when p is not a valid period. It
-// sorts the amounts, in O(n log n) time for n won deals.
+// keeps the n won amounts to find their median, in O(n) time, by
+// selection (in O(n log n) when an amount is not a whole number of
+// millionths, which it sorts as decimals).
 func AverageWonAmount(ds *sales.Dataset, p sales.Period) (WonAmounts, error) {
 	if err := checkPeriod(p); err != nil {
 		return WonAmounts{}, fmt.Errorf("kpi: average won amount: %w", err)
 	}
 	r := WonAmounts{Period: p, Currency: ds.Currency()}
+	c := ds.DealColumns()
+	var micros []int64 // the values in millionths, while every one has that form
 	var values []decimal.Decimal
 	eachClosed(ds, p, sales.StageWon, &r.Skipped, func(i int) {
 		r.Won.AddDeal(ds, i)
-		if v, ok := ds.DealValue(i); ok == sales.ValueOK {
+		switch {
+		case c.Value[i] != sales.ValueOK:
+		case c.Micros[i] != sales.NoMicros && values == nil:
+			micros = append(micros, c.Micros[i])
+		default:
+			values = append(values, decimals(micros)...)
+			micros = micros[:0]
+			v, _ := ds.DealValue(i)
 			values = append(values, v)
 		}
 	})
 	if mean, ok := r.Won.Average(); ok {
 		r.Mean = &mean
-		med := medianAmount(values)
+		var med decimal.Decimal
+		if values != nil {
+			med = medianAmount(values)
+		} else {
+			med = medianMicros(micros)
+		}
 		r.Median = &med
 	}
 	return r, nil
+}
+
+// decimals returns amounts in millionths as decimals.
+func decimals(micros []int64) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(micros), len(micros)+1)
+	for k, m := range micros {
+		out[k] = decimal.New(m, -6)
+	}
+	return out
+}
+
+// medianMicros is medianAmount for amounts in millionths, which must not
+// be empty: it selects the middle ones as integers, in linear time, which
+// gives the median medianAmount gives for the decimals they stand for.
+func medianMicros(micros []int64) decimal.Decimal {
+	lo, hi := order.Middle(micros)
+	if len(micros)%2 == 1 {
+		return decimal.New(hi, -6).Round(2)
+	}
+	sum := decimal.New(lo, -6).Add(decimal.New(hi, -6))
+	return sum.DivRound(decimal.NewFromInt(2), 2)
 }
 
 // medianAmount sorts values, which must not be empty, and returns their

@@ -71,11 +71,12 @@ func AverageBasket(ds *sales.Dataset, p sales.Period, u sales.Unit,
 	r.Before = cal.Bucket(u, cal.Bucket(u, p.Start).Start.Add(-time.Nanosecond))
 	var before sales.Tally
 	span := sales.Period{Start: r.Before.Start, End: p.End}
+	bounds, prev, closes := b.Bounds(), sales.SpanOf(r.Before), ds.DealColumns().Close
 	eachClosed(ds, span, sales.StageWon, &r.Skipped, func(i int) {
-		at := ds.Deals[i].CloseDate
-		if k := b.Index(at); k >= 0 {
+		at := closes[i]
+		if k := bounds.Index(at); k >= 0 {
 			r.Baskets[k].Won.AddDeal(ds, i)
-		} else if r.Before.Contains(at) {
+		} else if prev.Contains(at) {
 			before.AddDeal(ds, i)
 		}
 	})

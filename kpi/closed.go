@@ -27,15 +27,16 @@ func (s *Skipped) add(o Skipped) {
 // place. It allocates nothing.
 func eachClosed(ds *sales.Dataset, p sales.Period, want sales.StageKind, s *Skipped,
 	f func(i int)) {
-	for i := range ds.Deals {
-		kind := ds.DealKind(i)
+	c := ds.DealColumns()
+	span := sales.SpanOf(p)
+	for i, kind := range c.Kind {
 		switch {
 		case kind == 0:
 			s.UnknownStage++
 		case !kind.Closed():
-		case ds.Deals[i].CloseDate.IsZero():
+		case c.Close[i] == sales.NoInstant:
 			s.NoCloseDate++
-		case kind == want && p.Contains(ds.Deals[i].CloseDate):
+		case kind == want && span.Contains(c.Close[i]):
 			f(i)
 		}
 	}

@@ -63,15 +63,17 @@ func SalesCycle(ds *sales.Dataset, p sales.Period, outcome sales.StageKind) (Cyc
 	}
 	r := Cycle{Period: p, Outcome: outcome}
 	var cycles []time.Duration
+	c := ds.DealColumns()
 	eachClosed(ds, p, outcome, &r.Skipped, func(i int) {
-		d := &ds.Deals[i]
-		switch {
-		case d.Created.IsZero():
+		switch created, closed := c.Created[i], c.Close[i]; {
+		case created == sales.NoInstant:
 			r.NoCreated++
-		case d.CloseDate.Before(d.Created):
+		case closed < created:
 			r.Negative++
+		case closed.Clamped() || created.Clamped():
+			cycles = append(cycles, ds.Deals[i].CloseDate.Sub(ds.Deals[i].Created))
 		default:
-			cycles = append(cycles, d.CloseDate.Sub(d.Created))
+			cycles = append(cycles, closed.Sub(created))
 		}
 	})
 	r.setFigures(days.Summarize(cycles))

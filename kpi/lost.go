@@ -54,10 +54,17 @@ func LostByReason(ds *sales.Dataset, p sales.Period) (LostReasons, error) {
 		return LostReasons{}, fmt.Errorf("kpi: lost by reason: %w", err)
 	}
 	r := LostReasons{Period: p, Currency: ds.Currency()}
-	var reasons keyed.Table[sales.Tally]
+	codes := &ds.DealColumns().LostReason
+	byCode := make([]sales.Tally, len(codes.Dict))
 	eachClosed(ds, p, sales.StageLost, &r.Skipped, func(i int) {
-		reasons.At(strings.TrimSpace(ds.Deals[i].LostReason)).AddDeal(ds, i)
+		byCode[codes.Code[i]].AddDeal(ds, i)
 	})
+	var reasons keyed.Table[sales.Tally]
+	for code := range byCode {
+		if byCode[code].Count > 0 {
+			reasons.At(strings.TrimSpace(codes.Dict[code])).Merge(byCode[code])
+		}
+	}
 	r.Reasons = keyed.Rows(&reasons, func(reason string, t *sales.Tally) ReasonSlice {
 		return ReasonSlice{Reason: reason, Deals: *t}
 	})

@@ -41,13 +41,13 @@ func NewDeals(ds *sales.Dataset, p sales.Period, u sales.Unit,
 	}
 	r := NewDealSeries{Series: Series{Period: p, Unit: u, Calendar: cal, Buckets: b},
 		Currency: ds.Currency(), Deals: make([]sales.Tally, b.Len())}
-	for i := range ds.Deals {
-		created := ds.Deals[i].Created
-		if created.IsZero() {
+	bounds := b.Bounds()
+	for i, created := range ds.DealColumns().Created {
+		if created == sales.NoInstant {
 			r.NoCreated++
 			continue
 		}
-		if k := b.Index(created); k >= 0 {
+		if k := bounds.Index(created); k >= 0 {
 			r.Deals[k].AddDeal(ds, i)
 			r.Total.AddDeal(ds, i)
 		}

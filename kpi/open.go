@@ -92,8 +92,9 @@ func OpenDealsByStage(ds *sales.Dataset, asOf time.Time) (OpenDeals, error) {
 		tables[i] = byowner.New[[]sales.Tally](ds)
 		slots[i] = openColumns(&ds.Pipelines[i])
 	}
+	at := sales.InstantOf(asOf)
 	for i := range ds.Deals {
-		kind, s, existed := ds.DealAt(i, asOf)
+		kind, s, existed := ds.DealAtInstant(i, at)
 		switch {
 		case !existed:
 			r.NotYetCreated++
@@ -107,7 +108,7 @@ func OpenDealsByStage(ds *sales.Dataset, asOf time.Time) (OpenDeals, error) {
 			r.StageUnknownThen++
 			continue
 		}
-		p, _ := ds.PipelineIndex(ds.Deals[i].Pipeline)
+		p := ds.DealPipelineIndex(i)
 		row := tables[p].Deal(i)
 		if *row == nil {
 			*row = make([]sales.Tally, countOpen(slots[p]))

@@ -1,50 +1,19 @@
 package kpi_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/benchkit"
 	"github.com/salespilot/sales/internal/demo"
 	"github.com/salespilot/sales/kpi"
 )
-
-// outcomeSizes are the demo portal sizes, in deals, of the benchmarks.
-var outcomeSizes = []int{1000, 10_000}
-
-var outcomePortals = map[int]*sales.Dataset{}
-
-// outcomeBenchPortal returns the demo portal of n deals, generated once.
-func outcomeBenchPortal(b *testing.B, n int) *sales.Dataset {
-	if ds, ok := outcomePortals[n]; ok {
-		return ds
-	}
-	recs, err := demo.Generate(demo.Options{Seed: 1, Deals: n})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ds := sales.MustDataset(recs)
-	outcomePortals[n] = ds
-	return ds
-}
 
 // outcomeYear is the demo's last full year.
 func outcomeYear() sales.Period { return sales.Year(2025, demo.Location()) }
 
 // benchOutcome runs f over each size of portal, reporting allocations.
-func benchOutcome(b *testing.B, f func(ds *sales.Dataset) error) {
-	for _, n := range outcomeSizes {
-		b.Run(fmt.Sprintf("Size%d", n), func(b *testing.B) {
-			ds := outcomeBenchPortal(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := f(ds); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
+func benchOutcome(b *testing.B, f func(ds *sales.Dataset) error) { benchkit.Run(b, f) }
 
 func outcomeErr[T any](_ T, err error) error { return err }
 

@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -118,6 +119,40 @@ func TestAverageWonAmount(t *testing.T) {
 	got, _ = AverageWonAmount(ds, sales.Month(2024, time.June, nil))
 	if got.Mean != nil || got.Median != nil || got.Won.Count != 0 {
 		t.Errorf("AverageWonAmount(June) = %+v, want no deal and no value", got)
+	}
+}
+
+// TestAverageWonAmount_inexact: amounts with no exact form in millionths,
+// first or after others, send the median through decimals; it is the
+// median of the decimals either way.
+func TestAverageWonAmount_inexact(t *testing.T) {
+	jan := sales.Month(2024, time.January, nil)
+	tests := []struct {
+		amounts      []string
+		mean, median string
+	}{
+		// 1.5 2 10.1234567: mean 13.6234567 / 3 = 4.54, median 2.
+		{[]string{"1.5", "10.1234567", "2"}, "4.54", "2"},
+		// 10.1234567 1 3 4: mean 18.1234567 / 4 = 4.53, median (3 + 4) / 2.
+		{[]string{"10.1234567", "1", "3", "4"}, "4.53", "3.5"},
+		// 2.345 alone, exact in millionths: the median rounds half away from
+		// zero, to 2.35.
+		{[]string{"2.345"}, "2.35", "2.35"},
+		// 0.01 0.02: the median 0.015 rounds up to 0.02.
+		{[]string{"0.02", "0.01"}, "0.02", "0.02"},
+	}
+	for _, tt := range tests {
+		r := sales.Records{Currency: "USD", Pipelines: []sales.Pipeline{SalesPipeline}}
+		for k, a := range tt.amounts {
+			r.Deals = append(r.Deals, sales.Deal{ID: sales.DealID(string(rune('a' + k))),
+				Pipeline: "sales", Stage: "won", Amount: Amount(a), CloseDate: day2024(1, 10, 0)})
+		}
+		got, err := AverageWonAmount(sales.MustDataset(r), jan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		equalOpt(t, fmt.Sprintf("AverageWonAmount(%v) mean", tt.amounts), got.Mean, tt.mean)
+		equalOpt(t, fmt.Sprintf("AverageWonAmount(%v) median", tt.amounts), got.Median, tt.median)
 	}
 }
 
@@ -537,4 +572,23 @@ func daysOrNone(f *float64) any {
 		return "none"
 	}
 	return *f
+}
+
+// TestSalesCycle_farDates: a deal created in 1650, before the years an
+// Instant holds, measures its cycle from its record's dates, not from the
+// clamped instant (1678).
+func TestSalesCycle_farDates(t *testing.T) {
+	created := time.Date(1650, 1, 1, 0, 0, 0, 0, time.UTC)
+	closed := time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := sales.Records{Currency: "USD", Pipelines: []sales.Pipeline{SalesPipeline},
+		Deals: []sales.Deal{{ID: "d", Pipeline: "sales", Stage: "won", Created: created,
+			CloseDate: closed}}}
+	got, err := SalesCycle(sales.MustDataset(r), sales.Year(1700, nil), sales.StageWon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := closed.Sub(created).Hours() / 24 // 18262 days: 50 years, 12 of them leap
+	if got.Deals != 1 || got.MeanDays == nil || *got.MeanDays != want {
+		t.Errorf("SalesCycle(1650 to 1700) = %+v, want one deal of %v days", got, want)
+	}
 }

@@ -54,18 +54,20 @@ func WonByRegion(ds *sales.Dataset, p sales.Period, u sales.Unit,
 	}
 	r := RegionSeries{Series: Series{Period: p, Unit: u, Calendar: cal, Buckets: b},
 		Currency: ds.Currency()}
-	var regions keyed.Table[[]sales.Tally]
+	bounds, closes := b.Bounds(), ds.DealColumns().Close
+	rows := newRegionRows(ds)
 	eachClosed(ds, p, sales.StageWon, &r.Skipped, func(i int) {
-		k := b.Index(ds.Deals[i].CloseDate) // the buckets partition p: k >= 0
+		k := bounds.Index(closes[i]) // the buckets partition p: k >= 0
 		if k < 0 {
 			return
 		}
-		row := regions.At(dealRegion(ds, i))
+		row := rows.of(ds, i)
 		if *row == nil {
 			*row = make([]sales.Tally, b.Len())
 		}
 		(*row)[k].AddDeal(ds, i)
 	})
+	regions := rows.byRegion(b.Len())
 	r.Regions = keyed.Rows(&regions, func(region string, v *[]sales.Tally) RegionRow {
 		return regionRow(region, *v)
 	})
@@ -73,15 +75,56 @@ func WonByRegion(ds *sales.Dataset, p sales.Period, u sales.Unit,
 	return r, nil
 }
 
-// dealRegion returns the i-th deal's region, else its company's.
-func dealRegion(ds *sales.Dataset, i int) string {
-	if r := ds.Deals[i].Region; r != "" {
-		return r
+// regionRows holds the won deals' tallies by the code of the region they
+// count in: the deal's own region, else its company's, else none.
+type regionRows struct {
+	deals, companies *sales.Codes
+	byDeal           [][]sales.Tally // by code of the deal's region
+	byCompany        [][]sales.Tally // by code of the company's region
+	none             []sales.Tally
+}
+
+func newRegionRows(ds *sales.Dataset) *regionRows {
+	r := &regionRows{deals: &ds.DealColumns().Region, companies: &ds.CompanyColumns().Region}
+	r.byDeal = make([][]sales.Tally, len(r.deals.Dict))
+	r.byCompany = make([][]sales.Tally, len(r.companies.Dict))
+	return r
+}
+
+// of returns the tallies of the region the i-th deal counts in.
+func (r *regionRows) of(ds *sales.Dataset, i int) *[]sales.Tally {
+	if code := r.deals.Code[i]; r.deals.Dict[code] != "" {
+		return &r.byDeal[code]
 	}
 	if c := ds.DealCompany(i); c >= 0 {
-		return ds.Companies[c].Region
+		return &r.byCompany[r.companies.Code[c]]
 	}
-	return ""
+	return &r.none
+}
+
+// byRegion merges the tallies by region name, in buckets of n.
+func (r *regionRows) byRegion(n int) keyed.Table[[]sales.Tally] {
+	var t keyed.Table[[]sales.Tally]
+	add := func(region string, tallies []sales.Tally) {
+		if tallies == nil {
+			return
+		}
+		row := t.At(region)
+		if *row == nil {
+			*row = make([]sales.Tally, n)
+		}
+		for k := range tallies {
+			(*row)[k].Merge(tallies[k])
+		}
+	}
+	for code, tallies := range r.byDeal {
+		add(r.deals.Dict[code], tallies)
+	}
+	for code, region := range r.companies.Dict {
+		add(region, r.byCompany[code])
+	}
+	add("", r.none)
+	return t
 }
 
 // regionRow builds a row from its buckets, adding up its total.

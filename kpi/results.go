@@ -57,18 +57,19 @@ func ResultsPerRep(ds *sales.Dataset, p sales.Period) (RepResults, error) {
 	}
 	r := RepResults{Period: p, Currency: ds.Currency()}
 	t := byowner.New[RepResult](ds)
-	for i := range ds.Deals {
-		kind := ds.DealKind(i)
+	c := ds.DealColumns()
+	span := sales.SpanOf(p)
+	for i, kind := range c.Kind {
 		switch {
 		case kind == 0:
 			r.UnknownStage++
 			continue
 		case !kind.Closed():
 			continue
-		case ds.Deals[i].CloseDate.IsZero():
+		case c.Close[i] == sales.NoInstant:
 			r.NoCloseDate++
 			continue
-		case !p.Contains(ds.Deals[i].CloseDate):
+		case !span.Contains(c.Close[i]):
 			continue
 		}
 		row := t.Deal(i)

@@ -106,11 +106,12 @@ func RevenueAgainstTarget(ds *sales.Dataset, p sales.Period, cal sales.Calendar)
 	}
 
 	span := sales.Period{Start: r.LastYear.Start, End: year.End}
+	now, then, closes := months.Bounds(), before.Bounds(), ds.DealColumns().Close
 	eachClosed(ds, span, sales.StageWon, &r.Skipped, func(i int) {
-		at := ds.Deals[i].CloseDate
-		if k := months.Index(at); k >= 0 {
+		at := closes[i]
+		if k := now.Index(at); k >= 0 {
 			r.Months[k].Won.AddDeal(ds, i)
-		} else if k := before.Index(at); k >= 0 && k < len(r.Months) {
+		} else if k := then.Index(at); k >= 0 && k < len(r.Months) {
 			r.Months[k].LastYear.AddDeal(ds, i)
 		}
 	})

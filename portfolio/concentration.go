@@ -67,17 +67,18 @@ func TopCustomers(ds *sales.Dataset, p sales.Period, n int) (Concentration, erro
 	r := Concentration{Period: p, Currency: ds.Currency(), Top: n}
 	listed := make([]customerSum, len(ds.Companies))
 	unlisted := map[sales.CompanyID]*customerSum{}
+	cols, span, none := ds.DealColumns(), sales.SpanOf(p), noCompany(ds)
 	for i := range ds.Deals {
-		if !r.won(ds, i, p) {
+		if !r.won(cols, i, span) {
 			continue
 		}
-		id := ds.Deals[i].Company
 		switch c := ds.DealCompany(i); {
-		case id == "":
+		case cols.Company[i] == none:
 			r.NoCompany.AddDeal(ds, i)
 		case c >= 0:
 			listed[c].add(ds, i)
 		default:
+			id := ds.Deals[i].Company
 			s, ok := unlisted[id]
 			if !ok {
 				s = new(customerSum)
@@ -86,7 +87,14 @@ func TopCustomers(ds *sales.Dataset, p sales.Period, n int) (Concentration, erro
 			s.add(ds, i)
 		}
 	}
-	var keys []valueKey
+	won := len(unlisted) // companies with a deal won in p
+	for c := range listed {
+		if listed[c].t.Count > 0 {
+			won++
+		}
+	}
+	keys := make([]valueKey, 0, won)
+	r.Companies = make([]CustomerValue, 0, won)
 	for c := range listed {
 		if listed[c].t.Count > 0 {
 			co := &ds.Companies[c]
@@ -114,11 +122,15 @@ type customerSum struct {
 // add counts deal i.
 func (s *customerSum) add(ds *sales.Dataset, i int) {
 	s.t.AddDeal(ds, i)
-	v, state := ds.DealValue(i)
-	if state != sales.ValueOK || s.inexact {
+	c := ds.DealColumns()
+	if c.Value[i] != sales.ValueOK || s.inexact {
 		return
 	}
-	m, ok := exactMicros(v)
+	m, ok := c.Micros[i], c.Micros[i] != sales.NoMicros
+	if !ok {
+		v, _ := ds.DealValue(i)
+		m, ok = exactMicros(v)
+	}
 	if ok {
 		s.micros, ok = addInt64(s.micros, m)
 	}

@@ -93,11 +93,12 @@ func NewVsExisting(ds *sales.Dataset, p sales.Period, c sales.Calendar,
 		Rows: make([]SplitCounts, b.Len()), Pending: []PendingNew{}}
 	firsts := firstWins(ds, p.End)
 	pending := map[sales.CompanyID]int{}
+	cols, span, bounds := ds.DealColumns(), sales.SpanOf(p), b.Bounds()
 	for i := range ds.Deals {
-		if !r.won(ds, i, p) {
+		if !r.won(cols, i, span) {
 			continue
 		}
-		r.classify(ds, i, b.Index(ds.Deals[i].CloseDate), firsts, pending)
+		r.classify(ds, i, bounds.Index(cols.Close[i]), firsts, pending)
 	}
 	r.FirstWins = firsts.list(ds)
 	slices.SortFunc(r.Pending, func(a, b PendingNew) int { return cmp.Compare(a.Company, b.Company) })
@@ -108,24 +109,24 @@ func NewVsExisting(ds *sales.Dataset, p sales.Period, c sales.Calendar,
 // classify counts deal i, won in bucket k.
 func (r *CustomerSplit) classify(ds *sales.Dataset, i, k int, firsts *winIndex,
 	pending map[sales.CompanyID]int) {
-	d := &ds.Deals[i]
 	row := &r.Rows[k]
-	switch {
-	case d.Type == sales.DealTypeExistingBusiness:
+	switch cols := ds.DealColumns(); {
+	case cols.Type[i] == sales.DealTypeExistingBusiness:
 		r.ByType++
 		row.Existing.AddDeal(ds, i)
-	case d.Type == sales.DealTypeNewBusiness:
+	case cols.Type[i] == sales.DealTypeNewBusiness:
 		r.ByType++
 		row.New.AddDeal(ds, i)
-	case d.Company == "":
+	case cols.Company[i] == firsts.none:
 		row.NoCompany.AddDeal(ds, i)
 	default:
 		r.ByHistory++
-		if firsts.get(ds, i).Before(d.CloseDate) {
+		if firsts.get(ds, i) < cols.Close[i] {
 			row.Existing.AddDeal(ds, i)
 			return
 		}
 		row.New.AddDeal(ds, i)
+		d := &ds.Deals[i]
 		j, ok := pending[d.Company]
 		if !ok {
 			j = len(r.Pending)
@@ -139,26 +140,43 @@ func (r *CustomerSplit) classify(ds *sales.Dataset, i, k int, firsts *winIndex,
 // winIndex holds each company's first win: the companies the portal
 // lists by position, then the others in the order they were met.
 type winIndex struct {
-	times    []time.Time
+	none     int32             // the company column of a deal with no company
+	times    []sales.Instant   // NoInstant for a company with no win yet
+	deals    []int32           // the deal each time comes from
 	extra    []sales.CompanyID // the ids of the unlisted companies
 	unlisted map[sales.CompanyID]int
 }
 
 // firstWins finds the first win before end of every company.
 func firstWins(ds *sales.Dataset, end time.Time) *winIndex {
-	w := &winIndex{times: make([]time.Time, len(ds.Companies))}
-	for i := range ds.Deals {
-		d := &ds.Deals[i]
-		if ds.DealKind(i) != sales.StageWon || d.Company == "" || d.CloseDate.IsZero() ||
-			!d.CloseDate.Before(end) {
+	w := &winIndex{times: make([]sales.Instant, len(ds.Companies)),
+		deals: make([]int32, len(ds.Companies)), none: noCompany(ds)}
+	for k := range w.times {
+		w.times[k] = sales.NoInstant
+	}
+	c, before, none := ds.DealColumns(), sales.InstantOf(end), w.none
+	for i, kind := range c.Kind {
+		closed := c.Close[i]
+		if kind != sales.StageWon || closed == sales.NoInstant || closed >= before ||
+			c.Company[i] == none {
 			continue
 		}
 		k := w.index(ds, i)
-		if w.times[k].IsZero() || d.CloseDate.Before(w.times[k]) {
-			w.times[k] = d.CloseDate
+		if w.times[k] == sales.NoInstant || closed < w.times[k] {
+			w.times[k], w.deals[k] = closed, int32(i)
 		}
 	}
 	return w
+}
+
+// noCompany returns the value of the company column for a deal that names
+// no company: Unassigned, or the position of a company listed with the
+// empty id.
+func noCompany(ds *sales.Dataset) int32 {
+	if c, ok := ds.CompanyIndex(""); ok {
+		return int32(c)
+	}
+	return sales.Unassigned
 }
 
 // index returns where deal i's company's first win is kept.
@@ -174,23 +192,25 @@ func (w *winIndex) index(ds *sales.Dataset, i int) int {
 		}
 		k = len(w.times)
 		w.unlisted[id] = k
-		w.times, w.extra = append(w.times, time.Time{}), append(w.extra, id)
+		w.times, w.extra = append(w.times, sales.NoInstant), append(w.extra, id)
+		w.deals = append(w.deals, -1)
 	}
 	return k
 }
 
 // get returns the first win of deal i's company.
-func (w *winIndex) get(ds *sales.Dataset, i int) time.Time {
+func (w *winIndex) get(ds *sales.Dataset, i int) sales.Instant {
 	return w.times[w.index(ds, i)]
 }
 
 // list returns the first wins by company id.
 func (w *winIndex) list(ds *sales.Dataset) []FirstWin {
 	out := make([]FirstWin, 0, len(w.times))
-	for k, t := range w.times {
-		if t.IsZero() {
+	for k, at := range w.times {
+		if at == sales.NoInstant {
 			continue
 		}
+		t := ds.Deals[w.deals[k]].CloseDate
 		if k < len(ds.Companies) {
 			out = append(out, FirstWin{Company: ds.Companies[k].ID, At: t})
 		} else {

@@ -85,8 +85,9 @@ func TopProducts(ds *sales.Dataset, p sales.Period, n int) (ProductSales, error)
 	}
 	r := ProductSales{Period: p, Currency: ds.Currency(), Top: n, Products: []ProductLine{}}
 	var acc productAccumulator
+	cols, span := ds.DealColumns(), sales.SpanOf(p)
 	for i := range ds.Deals {
-		if !r.won(ds, i, p) {
+		if !r.won(cols, i, span) {
 			continue
 		}
 		r.WonDeals++

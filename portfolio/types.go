@@ -49,6 +49,14 @@ func (g Grouping) of(c *sales.Company) string {
 	return c.Type
 }
 
+// codes returns the column of the companies' key under g.
+func (g Grouping) codes(c *sales.CompanyColumns) *sales.Codes {
+	if g == ByIndustry {
+		return &c.Industry
+	}
+	return &c.Type
+}
+
 // RevenueGroup is the deals won from the companies of one type or
 // industry.
 type RevenueGroup struct {
@@ -100,26 +108,25 @@ func RevenueByType(ds *sales.Dataset, p sales.Period, by Grouping) (RevenueGroup
 		return RevenueGroups{}, fmt.Errorf("portfolio: revenue by type: %s is not a grouping", by)
 	}
 	r := RevenueGroups{Period: p, Currency: ds.Currency(), By: by}
-	index := map[string]int{}
+	codes := by.codes(ds.CompanyColumns())
+	won := make([]sales.Tally, len(codes.Dict)) // by code of type or industry
+	cols, span, none := ds.DealColumns(), sales.SpanOf(p), noCompany(ds)
 	for i := range ds.Deals {
-		if !r.won(ds, i, p) {
+		if !r.won(cols, i, span) {
 			continue
 		}
-		c := ds.DealCompany(i)
-		switch {
-		case ds.Deals[i].Company == "":
+		switch c := cols.Company[i]; {
+		case c == none:
 			r.NoCompany.Won.AddDeal(ds, i)
 		case c < 0:
 			r.UnlistedCompany.Won.AddDeal(ds, i)
 		default:
-			key := by.of(&ds.Companies[c])
-			j, ok := index[key]
-			if !ok {
-				j = len(r.Groups)
-				index[key] = j
-				r.Groups = append(r.Groups, RevenueGroup{Key: key})
-			}
-			r.Groups[j].Won.AddDeal(ds, i)
+			won[codes.Code[c]].AddDeal(ds, i)
+		}
+	}
+	for code := range won {
+		if won[code].Count > 0 {
+			r.Groups = append(r.Groups, RevenueGroup{Key: codes.Dict[code], Won: won[code]})
 		}
 	}
 	r.finish()

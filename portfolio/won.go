@@ -46,18 +46,18 @@ type Skipped struct {
 
 // won reports whether deal i was won in p, counting in s the deals it
 // cannot tell about.
-func (s *Skipped) won(ds *sales.Dataset, i int, p sales.Period) bool {
-	switch kind := ds.DealKind(i); {
+func (s *Skipped) won(c *sales.DealColumns, i int, p sales.Span) bool {
+	switch kind := c.Kind[i]; {
 	case kind == 0:
 		s.UnknownStage++
 		return false
 	case kind != sales.StageWon:
 		return false
-	case ds.Deals[i].CloseDate.IsZero():
+	case c.Close[i] == sales.NoInstant:
 		s.NoCloseDate++
 		return false
 	}
-	return p.Contains(ds.Deals[i].CloseDate)
+	return p.Contains(c.Close[i])
 }
 
 // merge adds the counts of o to s.

@@ -46,9 +46,11 @@ func Available(ds *sales.Dataset) Kinds {
 		NeedCompanies:  len(ds.Companies) > 0,
 	}
 	for i := range ds.Deals {
-		d := &ds.Deals[i]
-		k[NeedStageHistory] = k[NeedStageHistory] || len(d.StageHistory) > 0
-		k[NeedCloseDateHistory] = k[NeedCloseDateHistory] || len(d.CloseDateHistory) > 0
+		k[NeedStageHistory] = k[NeedStageHistory] || ds.DealVisits(i).Len() > 0
+		k[NeedCloseDateHistory] = k[NeedCloseDateHistory] || ds.DealCloseChanges(i).Len() > 0
+		if k[NeedStageHistory] && k[NeedCloseDateHistory] {
+			break
+		}
 	}
 	return k
 }

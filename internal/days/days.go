@@ -12,6 +12,8 @@ import (
 	"math/bits"
 	"slices"
 	"time"
+
+	"github.com/salespilot/sales/internal/order"
 )
 
 // Day is the length of a day in these reports: 24 hours.
@@ -37,7 +39,7 @@ type Summary struct {
 	Max    float64
 }
 
-// Summarize sorts ds in place and describes it:
+// Summarize reorders ds in place and describes it:
 //
 //   - Mean is the sum over the count, the sum kept exact in 128 bits, so
 //     that a million stays of a year each do not overflow;
@@ -50,21 +52,28 @@ type Summary struct {
 //
 // Mean is kept between Min and Max, where it lies exactly, against the
 // last bit of rounding. An empty ds gives a Summary with Count 0.
-// Summarize allocates nothing.
+// Summarize allocates nothing, and takes linear time: it selects the
+// order statistics it needs rather than sorting.
 func Summarize(ds []time.Duration) Summary {
 	n := len(ds)
 	if n == 0 {
 		return Summary{}
 	}
-	slices.Sort(ds)
-	s := Summary{Count: n, Min: Of(ds[0]), Max: Of(ds[n-1])}
+	s := Summary{Count: n, Min: Of(slices.Min(ds)), Max: Of(slices.Max(ds))}
 	s.Mean = min(max(meanDays(ds), s.Min), s.Max)
-	if n%2 == 1 {
-		s.Median = Of(ds[n/2])
-	} else {
-		s.Median = (Of(ds[n/2-1]) + Of(ds[n/2])) / 2
+	k := NearestRank(n, 90) - 1 // the P90's rank, never below n/2
+	order.Select(ds, k)
+	s.P90 = Of(ds[k])
+	m, hi := n/2, ds[k]
+	if m < k {
+		order.Select(ds[:k], m)
+		hi = ds[m]
 	}
-	s.P90 = Of(ds[NearestRank(n, 90)-1])
+	if n%2 == 1 {
+		s.Median = Of(hi)
+	} else {
+		s.Median = (Of(slices.Max(ds[:m])) + Of(hi)) / 2
+	}
 	return s
 }
 

@@ -2,6 +2,8 @@ package days
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 )
@@ -72,5 +74,32 @@ func TestNearestRank(t *testing.T) {
 func TestFromMillis(t *testing.T) {
 	if got := FromMillis(36 * 3600 * 1000); got != 1.5 {
 		t.Errorf("FromMillis(36 h) = %v, want 1.5", got)
+	}
+}
+
+// TestSummarize_sortOracle: on random durations of every count up to 300,
+// Summarize's order statistics are exactly those read off a sorted copy.
+func TestSummarize_sortOracle(t *testing.T) {
+	const seed = 11
+	t.Logf("seed %d", seed)
+	rnd := rand.New(rand.NewPCG(seed, 2))
+	for n := 1; n <= 300; n++ {
+		in := make([]time.Duration, n)
+		for i := range in {
+			in[i] = time.Duration(rnd.Int64N(int64(400*24*time.Hour))) - 5*24*time.Hour
+			if n%3 == 0 {
+				in[i] = in[i].Truncate(7 * 24 * time.Hour) // many equal values
+			}
+		}
+		sorted := slices.Sorted(slices.Values(in))
+		want := Summary{Count: n, Min: Of(sorted[0]), Max: Of(sorted[n-1]),
+			P90: Of(sorted[NearestRank(n, 90)-1]), Median: Of(sorted[n/2])}
+		if n%2 == 0 {
+			want.Median = (Of(sorted[n/2-1]) + Of(sorted[n/2])) / 2
+		}
+		want.Mean = min(max(meanDays(sorted), want.Min), want.Max)
+		if got := Summarize(in); got != want {
+			t.Fatalf("Summarize(%d random durations) = %+v, want %+v", n, got, want)
+		}
 	}
 }

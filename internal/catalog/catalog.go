@@ -45,6 +45,16 @@ type Report struct {
 // than through the report it is the same as.
 func (r Report) Computed() bool { return r.run != nil }
 
+// Compute computes the report alone on ds. A report that is the same as
+// another (SameAs) has no computation of its own: Compute returns an
+// error naming the one to compute instead.
+func (r Report) Compute(ds *sales.Dataset, p Params) (any, error) {
+	if r.run == nil {
+		return nil, fmt.Errorf("%s is computed as %s", r.ID, r.SameAs)
+	}
+	return safeRun(r, ds, p)
+}
+
 // Outcome is what came of one report: its result, the report it is the
 // same as, why it is unavailable on the data, or the error it failed with.
 type Outcome struct {

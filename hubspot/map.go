@@ -21,6 +21,10 @@ type mapper struct {
 	loc *time.Location
 	opt *ReadOptions
 	rep *Report
+	// owners holds the ids of the owners read; users maps a HubSpot user
+	// id to the owner it belongs to. Goals name their owner by either.
+	owners map[sales.OwnerID]bool
+	users  map[string]sales.OwnerID
 }
 
 // str returns a property's value, trimmed.
@@ -67,6 +71,7 @@ func (m *mapper) owner(o owner, teams map[string]string) sales.Owner {
 		name = "owner " + string(o.ID)
 	}
 	out := sales.Owner{ID: sales.OwnerID(o.ID), Name: name, Email: o.Email, Archived: o.Archived}
+	m.noteUser(out.ID, o)
 	for i, t := range o.Teams {
 		if t.Primary || (i == 0 && out.Team == "") {
 			out.Team = teamName(t)
@@ -74,6 +79,39 @@ func (m *mapper) owner(o owner, teams map[string]string) sales.Owner {
 		teams[string(t.ID)] = teamName(t)
 	}
 	return out
+}
+
+// noteUser remembers that owner id exists and which user ids are its.
+func (m *mapper) noteUser(id sales.OwnerID, o owner) {
+	if m.owners == nil {
+		m.owners = map[sales.OwnerID]bool{}
+		m.users = map[string]sales.OwnerID{}
+	}
+	m.owners[id] = true
+	for _, u := range []flexID{o.UserID, o.UserIDAll} {
+		if u == "" {
+			continue
+		}
+		if _, seen := m.users[string(u)]; !seen {
+			m.users[string(u)] = id
+		}
+	}
+}
+
+// goalOwner resolves the id a goal names its owner by. A goal's
+// hubspot_owner_id and hs_assignee_user_id may hold an owner id or a
+// user id, which are different numbers: an owner id the portal lists is
+// taken as it is, then a user id is mapped to its owner; an id that is
+// neither is kept, so that the target shows up under an owner the portal
+// does not list rather than vanish.
+func (m *mapper) goalOwner(v string) sales.OwnerID {
+	if v == "" || m.owners[sales.OwnerID(v)] {
+		return sales.OwnerID(v)
+	}
+	if id, ok := m.users[v]; ok {
+		return id
+	}
+	return sales.OwnerID(v)
 }
 
 func teamName(t team) string {
@@ -471,9 +509,9 @@ func (m *mapper) goal(o *object, teams map[string]string) (sales.Target, bool) {
 	}
 	t := sales.Target{ID: sales.TargetID(id), Metric: metric, Value: val.Decimal,
 		Period: sales.Period{Start: start, End: end.In(start.Location())}}
-	t.Owner = sales.OwnerID(str(p, "hubspot_owner_id"))
+	t.Owner = m.goalOwner(str(p, "hubspot_owner_id"))
 	if t.Owner == "" {
-		t.Owner = sales.OwnerID(str(p, "hs_assignee_user_id"))
+		t.Owner = m.goalOwner(str(p, "hs_assignee_user_id"))
 	}
 	if t.Owner == "" {
 		t.Team = m.team(id, p, teams)

@@ -187,6 +187,42 @@ func TestMapper_goal(t *testing.T) {
 	}
 }
 
+// TestMapper_goalOwner checks that a goal's owner field resolves against
+// both owner ids and user ids: an active owner's userId, a deactivated
+// owner's userIdIncludingInactive, an owner id as it is, and an id that is
+// neither kept as it is.
+func TestMapper_goalOwner(t *testing.T) {
+	m, _ := newMapper(time.UTC)
+	teams := map[string]string{}
+	m.owner(owner{ID: "101", FirstName: "Ann", UserID: "9001", UserIDAll: "9001"}, teams)
+	m.owner(owner{ID: "102", FirstName: "Bo", UserIDAll: "9002", Archived: true}, teams)
+	goal := func(field, v string) sales.OwnerID {
+		t.Helper()
+		g, ok := m.goal(decodeObject(t, `{"id":"5","properties":{"hs_goal_type":"sales_quota",
+			"hs_target_amount":"100","hs_start_datetime":"2026-01-01T00:00:00Z",
+			"hs_end_datetime":"2026-02-01T00:00:00Z","`+field+`":"`+v+`"}}`), teams)
+		if !ok {
+			t.Fatalf("goal with %s %s skipped", field, v)
+		}
+		return g.Owner
+	}
+	for _, c := range []struct {
+		field, v string
+		want     sales.OwnerID
+	}{
+		{"hs_assignee_user_id", "9001", "101"},
+		{"hs_assignee_user_id", "9002", "102"},
+		{"hubspot_owner_id", "9001", "101"},
+		{"hubspot_owner_id", "102", "102"},
+		{"hs_assignee_user_id", "101", "101"},
+		{"hs_assignee_user_id", "5555", "5555"},
+	} {
+		if got := goal(c.field, c.v); got != c.want {
+			t.Errorf("%s %s: owner %q, want %q", c.field, c.v, got, c.want)
+		}
+	}
+}
+
 func TestMapper_contact(t *testing.T) {
 	m, rep := newMapper(time.UTC)
 	c, _ := m.contact(decodeObject(t, `{"id":"3","properties":{"firstname":"Ann","lastname":"Lee",

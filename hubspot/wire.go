@@ -116,6 +116,9 @@ type owner struct {
 	FirstName string `json:"firstName"`
 	LastName  string `json:"lastName"`
 	UserID    flexID `json:"userId"`
+	// UserIDAll is userIdIncludingInactive: the user id, kept once the
+	// user is deactivated and userId is null.
+	UserIDAll flexID `json:"userIdIncludingInactive"`
 	Archived  bool   `json:"archived"`
 	Teams     []team `json:"teams"`
 }

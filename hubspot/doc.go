@@ -76,8 +76,11 @@
 //     completion date counts only once completed.
 //   - Products and line items; a line item's deal from its association.
 //   - Goals: one target per goal_target (one period's slice), for its
-//     owner (hubspot_owner_id) or team (hs_assignee_team_id or
-//     hubspot_team_id, named by the owners' teams), over
+//     owner (hubspot_owner_id, else hs_assignee_user_id, each taken as an
+//     owner id when the portal lists it and else as a user id, mapped
+//     through the owners' userId and userIdIncludingInactive) or team
+//     (hs_assignee_team_id or hubspot_team_id, named by the owners'
+//     teams), over
 //     [hs_start_datetime, hs_end_datetime) with an end at the last
 //     millisecond of a second moved to that second. Only goal types that
 //     ReadOptions.GoalTypes maps become targets (DefaultGoalTypes maps

@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/demo"
 )
 
 // TestEnginesAgree runs the comparison on a small demo portal and fails
@@ -37,5 +41,51 @@ func TestEverySpecHasAQuery(t *testing.T) {
 		if _, ok := specs[id]; !ok {
 			t.Errorf("sql/%s.sql has no rows spec", id)
 		}
+	}
+}
+
+// TestChild runs each engine end to end on a small table snapshot, as the
+// -child mode does in a process of its own, and checks what it measured.
+func TestChild(t *testing.T) {
+	dir := t.TempDir()
+	recs, err := demo.Generate(demo.Options{Seed: 2, Deals: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sales.WriteTables(dir, recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, engine := range []string{"library", "duckdb"} {
+		var out bytes.Buffer
+		if err := runChild(context.Background(), options{child: engine, dir: dir}, &out); err != nil {
+			t.Fatalf("%s: %v", engine, err)
+		}
+		var r childResult
+		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+			t.Fatalf("%s: %v in %q", engine, err, out.String())
+		}
+		if r.Read <= 0 || r.Total < r.Read || r.Reports != r.Total-r.Read || r.PeakRSS <= 0 {
+			t.Errorf("%s: implausible measures %+v", engine, r)
+		}
+		if (engine == "library") != (r.Records > 0) {
+			t.Errorf("%s: records %d", engine, r.Records)
+		}
+	}
+}
+
+// TestFlags checks that bad flags are refused with a message naming them.
+func TestFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-deals", "0"}, {"-sizes", "10,x"}, {"-runs", "0"}, {"-only", "R99"},
+		{"-child", "sqlite", "-dir", "x"}, {"-child", "library"}, {"extra"},
+	} {
+		var stderr bytes.Buffer
+		if _, err := parseFlags(args, &stderr); err == nil {
+			t.Errorf("%q: accepted", args)
+		}
+	}
+	o, err := parseFlags([]string{"-sizes", "100, 1000", "-only", "r01,B06"}, &bytes.Buffer{})
+	if err != nil || len(o.sizes) != 2 || o.sizes[1] != 1000 || !o.only["R01"] || !o.only["B06"] {
+		t.Errorf("parsed %+v, %v", o, err)
 	}
 }

@@ -99,7 +99,44 @@ func parseFlags(args []string) (options, error) {
 	if len(sources) > 1 {
 		err = fmt.Errorf("%s each name a data source: give one", strings.Join(sources, " and "))
 	}
+	if err == nil {
+		err = checkSizes(fs, o, sources)
+	}
 	return o, err
+}
+
+// checkSizes refuses sizes the reports cannot use, before any data is
+// read: a demo of no deals, a demo size given with another data source
+// (it would be ignored), and a negative top-N.
+func checkSizes(fs *flag.FlagSet, o options, sources []string) error {
+	dealsSet := false
+	fs.Visit(func(f *flag.Flag) { dealsSet = dealsSet || f.Name == "deals" })
+	switch {
+	case o.deals < 1:
+		return fmt.Errorf("-deals %d: the demo portal needs at least 1 deal", o.deals)
+	case dealsSet && len(sources) > 0:
+		return fmt.Errorf("-deals sizes the demo portal, which %s replaces", sources[0])
+	case o.topN < 0:
+		return fmt.Errorf("-top %d: not a count", o.topN)
+	}
+	return nil
+}
+
+// The years -asof and -period may fall in. Reports count days and months
+// between dates as integers of nanoseconds, which hold about 292 years
+// either side of 1970, so dates far outside the data would give figures
+// that mean nothing; a year outside this range is refused as a typo.
+const (
+	minYear = 1000
+	maxYear = 9000
+)
+
+// checkYear refuses an instant outside minYear..maxYear, naming the flag.
+func checkYear(flagName string, t time.Time) error {
+	if y := t.Year(); y < minYear || y > maxYear {
+		return fmt.Errorf("-%s: year %d outside %d..%d", flagName, y, minYear, maxYear)
+	}
+	return nil
 }
 
 func run(args []string, w io.Writer) error {
@@ -169,9 +206,18 @@ func newEnv(o options, ds *sales.Dataset, src source) (*env, error) {
 	case e.asOf.IsZero():
 		return nil, errors.New("the data holds no date to take asof from: give -asof")
 	}
+	if err := checkYear("asof", e.asOf); err != nil {
+		return nil, err
+	}
 	e.period = sales.Year(e.asOf.Add(-time.Nanosecond).In(loc).Year(), loc)
 	if o.period != "" {
 		if e.period, err = sales.ParsePeriod(o.period, e.calendar, loc); err != nil {
+			return nil, err
+		}
+		if err := checkYear("period", e.period.Start); err != nil {
+			return nil, err
+		}
+		if err := checkYear("period", e.period.End.Add(-time.Nanosecond)); err != nil {
 			return nil, err
 		}
 	}

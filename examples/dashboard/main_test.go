@@ -90,6 +90,14 @@ func TestRun_badFlags(t *testing.T) {
 		{"-week-start", "funday"},
 		{"-maven", "/nonexistent/folder"},
 		{"stray"},
+		{"-deals", "0"},
+		{"-deals", "-3"},
+		{"-tables", "/nonexistent/folder", "-deals", "10"},
+		{"-top", "-1"},
+		{"-asof", "0999-12-31"},
+		{"-asof", "9001-01-01"},
+		{"-period", "0999-01-01..2000-01-01"},
+		{"-deals", "50", "-period", "0900"},
 	} {
 		var out bytes.Buffer
 		if err := run(args, &out); err == nil {

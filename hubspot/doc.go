@@ -68,7 +68,10 @@
 //     hs_lead_status, hs_analytics_source, the primary company (type 1).
 //   - Companies: name (else domain), type, industry, country, owner.
 //   - Activities: calls (hs_timestamp, direction, duration, the six
-//     default dispositions and ReadOptions.CallOutcomes), emails (EMAIL is
+//     default dispositions and ReadOptions.CallOutcomes, else the outcome
+//     hs_call_status gives: BUSY, NO_ANSWER, missed; a call still queued,
+//     ringing or in progress, or canceled or failed, is left out and
+//     counted in Report.SkippedCalls), emails (EMAIL is
 //     sent, INCOMING_EMAIL received, FORWARDED_EMAIL unknown), meetings
 //     (start and end times, outcome), notes (the body without its HTML,
 //     cut to 200 bytes, as subject) and tasks, whose time is their

@@ -320,14 +320,18 @@ func (m *mapper) company(o *object) (sales.Company, []string) {
 	return c, splitMulti(p.get("hs_merged_object_ids"))
 }
 
-// activity maps an engagement of the given type.
-func (m *mapper) activity(obj string, typ sales.ActivityType, o *object) sales.Activity {
+// activity maps an engagement of the given type. It returns false for a
+// call that is no call to count (see callStatuses), which it has counted
+// in the report.
+func (m *mapper) activity(obj string, typ sales.ActivityType, o *object) (sales.Activity, bool) {
 	p, id := o.Properties, string(o.ID)
 	a := sales.Activity{ID: sales.ActivityID(id), Type: typ,
 		Owner: sales.OwnerID(str(p, "hubspot_owner_id"))}
 	switch typ {
 	case sales.ActivityCall:
-		m.call(&a, o)
+		if !m.call(&a, o) {
+			return a, false
+		}
 	case sales.ActivityEmail:
 		a.Time = m.time(obj, id, p, "hs_timestamp")
 		a.Subject = str(p, "hs_email_subject")
@@ -343,11 +347,23 @@ func (m *mapper) activity(obj string, typ sales.ActivityType, o *object) sales.A
 	if a.Time.IsZero() && typ != sales.ActivityTask {
 		a.Time = m.created(obj, o, "hs_createdate")
 	}
-	return a
+	return a, true
 }
 
-func (m *mapper) call(a *sales.Activity, o *object) {
+// call maps a call's properties into a, and reports false, counting the
+// call in the report, when its status says it is under way or was never
+// made.
+func (m *mapper) call(a *sales.Activity, o *object) bool {
 	p, id := o.Properties, string(o.ID)
+	status := strings.ToUpper(str(p, "hs_call_status"))
+	st, known := callStatuses[status]
+	switch {
+	case st.skip:
+		m.rep.skipCall(status)
+		return false
+	case !known && status != "":
+		m.rep.issue(objCalls, id, "hs_call_status", status, "a call status this package does not know")
+	}
 	a.Time = m.time(objCalls, id, p, "hs_timestamp")
 	a.Subject = str(p, "hs_call_title")
 	switch d := strings.ToUpper(str(p, "hs_call_direction")); d {
@@ -375,6 +391,10 @@ func (m *mapper) call(a *sales.Activity, o *object) {
 		}
 		a.CallOutcome = out
 	}
+	if a.CallOutcome == sales.CallOutcomeUnknown {
+		a.CallOutcome = st.outcome
+	}
+	return true
 }
 
 func (m *mapper) emailDirection(id, d string) sales.Direction {

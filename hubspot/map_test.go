@@ -140,7 +140,7 @@ func TestMapper_amounts(t *testing.T) {
 
 func TestMapper_activities(t *testing.T) {
 	m, rep := newMapper(time.UTC)
-	task := m.activity(objTasks, sales.ActivityTask, decodeObject(t, `{"id":"9","properties":{
+	task, _ := m.activity(objTasks, sales.ActivityTask, decodeObject(t, `{"id":"9","properties":{
 		"hs_timestamp":"2026-03-10T17:00:00Z","hs_createdate":"2026-03-01T09:00:00Z",
 		"hs_task_status":"NOT_STARTED","hs_task_completion_date":"2026-03-10T17:00:00Z"}}`))
 	// hs_timestamp is the due date; the completion date of an open task
@@ -149,7 +149,7 @@ func TestMapper_activities(t *testing.T) {
 		!task.Time.Equal(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)) || !task.TaskCompleted.IsZero() {
 		t.Errorf("task = due %v, time %v, completed %v", task.TaskDue, task.Time, task.TaskCompleted)
 	}
-	call := m.activity(objCalls, sales.ActivityCall, decodeObject(t, `{"id":"10","properties":{
+	call, _ := m.activity(objCalls, sales.ActivityCall, decodeObject(t, `{"id":"10","properties":{
 		"hs_timestamp":"2026-03-10T17:00:00Z","hs_call_duration":"95500",
 		"hs_call_disposition":"f240bbac-87c9-4f6e-bf70-924b57d47db7","hs_call_direction":"OUTBOUND"}}`))
 	// 95500 ms is 1 min 35.5 s.
@@ -158,15 +158,58 @@ func TestMapper_activities(t *testing.T) {
 		t.Errorf("call = %v %v %v, want 1m35.5s connected outbound", call.Duration, call.CallOutcome,
 			call.Direction)
 	}
-	mail := m.activity(objEmails, sales.ActivityEmail, decodeObject(t, `{"id":"11","properties":{
+	mail, _ := m.activity(objEmails, sales.ActivityEmail, decodeObject(t, `{"id":"11","properties":{
 		"hs_timestamp":"2026-03-10T17:00:00Z","hs_email_direction":"FORWARDED_EMAIL"}}`))
 	if mail.Direction != sales.DirectionUnknown || len(rep.Issues) != 1 {
 		t.Errorf("forwarded email = %v with issues %v, want unknown and one issue", mail.Direction, rep.Issues)
 	}
-	note := m.activity(objNotes, sales.ActivityNote, decodeObject(t, `{"id":"12","properties":{
+	note, _ := m.activity(objNotes, sales.ActivityNote, decodeObject(t, `{"id":"12","properties":{
 		"hs_timestamp":"2026-03-10T17:00:00Z","hs_note_body":"<p>Called   <b>Ann</b></p>\n<p>ok</p>"}}`))
 	if note.Subject != "Called Ann ok" {
 		t.Errorf("note subject = %q, want %q", note.Subject, "Called Ann ok")
+	}
+}
+
+// TestMapper_callStatus checks hs_call_status: an ended call without a
+// disposition takes its outcome from the status, a disposition wins over
+// the status, and calls under way or never made are left out and counted.
+func TestMapper_callStatus(t *testing.T) {
+	m, rep := newMapper(time.UTC)
+	call := func(props string) (sales.Activity, bool) {
+		t.Helper()
+		return m.activity(objCalls, sales.ActivityCall, decodeObject(t,
+			`{"id":"1","properties":{"hs_timestamp":"2026-03-10T17:00:00Z"`+props+`}}`))
+	}
+	for _, c := range []struct {
+		props string
+		want  sales.CallOutcome
+	}{
+		{`,"hs_call_status":"BUSY"`, sales.CallBusy},
+		{`,"hs_call_status":"NO_ANSWER"`, sales.CallNoAnswer},
+		{`,"hs_call_status":"missed"`, sales.CallNoAnswer},
+		{`,"hs_call_status":"COMPLETED"`, sales.CallOutcomeUnknown},
+		{`,"hs_call_status":"NO_ANSWER",` +
+			`"hs_call_disposition":"b2cf5968-551e-4856-9783-52b3da59a7d0"`, sales.CallLeftVoicemail},
+		{``, sales.CallOutcomeUnknown},
+	} {
+		a, ok := call(c.props)
+		if !ok || a.CallOutcome != c.want {
+			t.Errorf("%s: outcome %v, kept %v; want %v, kept", c.props, a.CallOutcome, ok, c.want)
+		}
+	}
+	for _, status := range []string{"QUEUED", "RINGING", "IN_PROGRESS", "CANCELED", "FAILED", "CANCELED"} {
+		if _, ok := call(`,"hs_call_status":"` + status + `"`); ok {
+			t.Errorf("a call %s was kept", status)
+		}
+	}
+	if rep.SkippedCalls["CANCELED"] != 2 || rep.SkippedCalls["QUEUED"] != 1 || len(rep.SkippedCalls) != 5 {
+		t.Errorf("skipped calls %v", rep.SkippedCalls)
+	}
+	if len(rep.Issues) != 0 {
+		t.Errorf("issues %v, want none", rep.Issues)
+	}
+	if _, ok := call(`,"hs_call_status":"TELEPORTED"`); !ok || len(rep.Issues) != 1 {
+		t.Errorf("an unknown status: kept %v, issues %v; want kept with one issue", ok, rep.Issues)
 	}
 }
 

@@ -316,7 +316,10 @@ func (r *reader) readActivities() error {
 	for _, kind := range activityObjects {
 		spec := listSpec{object: kind.name, props: activityProps[kind.name]}
 		err := r.list(spec, func(o *object) {
-			a := r.m.activity(kind.name, kind.typ, o)
+			a, ok := r.m.activity(kind.name, kind.typ, o)
+			if !ok {
+				return
+			}
 			r.index[kind.name][string(a.ID)] = len(r.recs.Activities)
 			r.recs.Activities = append(r.recs.Activities, a)
 		})

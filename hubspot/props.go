@@ -70,7 +70,7 @@ var (
 	}
 	activityProps = map[string][]string{
 		objCalls: {"hs_timestamp", "hubspot_owner_id", "hs_call_title", "hs_call_direction",
-			"hs_call_duration", "hs_call_disposition"},
+			"hs_call_duration", "hs_call_disposition", "hs_call_status"},
 		objEmails: {"hs_timestamp", "hubspot_owner_id", "hs_email_subject",
 			"hs_email_direction"},
 		objMeetings: {"hs_timestamp", "hubspot_owner_id", "hs_meeting_title",
@@ -119,6 +119,27 @@ var callOutcomes = map[string]sales.CallOutcome{
 	"b2cf5968-551e-4856-9783-52b3da59a7d0": sales.CallLeftVoicemail,
 	"73a0d17f-1163-4015-bdd5-ec830791da20": sales.CallNoAnswer,
 	"17b47fee-58de-441e-a44c-c6300d46f273": sales.CallWrongNumber,
+}
+
+// callStatuses maps the values of hs_call_status. A call that ended gives
+// the outcome to use when no disposition is logged (COMPLETED tells
+// nothing of how it went); a call still under way, or one never made,
+// maps to skip: it is left out and counted in Report.SkippedCalls.
+var callStatuses = map[string]struct {
+	outcome sales.CallOutcome
+	skip    bool
+}{
+	"COMPLETED":        {},
+	"BUSY":             {outcome: sales.CallBusy},
+	"NO_ANSWER":        {outcome: sales.CallNoAnswer},
+	"MISSED":           {outcome: sales.CallNoAnswer},
+	"CANCELED":         {skip: true},
+	"FAILED":           {skip: true},
+	"CALLING_CRM_USER": {skip: true},
+	"CONNECTING":       {skip: true},
+	"IN_PROGRESS":      {skip: true},
+	"QUEUED":           {skip: true},
+	"RINGING":          {skip: true},
 }
 
 var meetingOutcomes = map[string]sales.MeetingOutcome{

@@ -49,6 +49,11 @@ type Report struct {
 	// SkippedGoals counts goals left out, by reason: a goal type no
 	// ReadOptions.GoalTypes entry maps, no amount, no period.
 	SkippedGoals map[string]int `json:"skipped_goals,omitempty"`
+	// SkippedCalls counts calls left out, by their hs_call_status: calls
+	// still under way when read (QUEUED, RINGING, IN_PROGRESS…) and calls
+	// never made (CANCELED, FAILED), which no report should count as
+	// calls.
+	SkippedCalls map[string]int `json:"skipped_calls,omitempty"`
 	// Issues lists every property value that could not be read, and
 	// every value the model has no place for.
 	Issues []Issue `json:"issues,omitempty"`
@@ -100,6 +105,13 @@ func newReport() Report {
 func (r *Report) issue(object, id, prop, val, reason string) {
 	r.Issues = append(r.Issues, Issue{Object: object, ID: id, Property: prop,
 		Value: clip(val, 100), Reason: reason})
+}
+
+func (r *Report) skipCall(status string) {
+	if r.SkippedCalls == nil {
+		r.SkippedCalls = map[string]int{}
+	}
+	r.SkippedCalls[status]++
 }
 
 func (r *Report) skipGoal(reason string) {

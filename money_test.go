@@ -175,6 +175,19 @@ func TestRatio_Value(t *testing.T) {
 	if string(b) != `{"num":"1","den":"0","value":null}` {
 		t.Errorf("json.Marshal(Ratio{1, 0}) = %s", b)
 	}
+	// The value is a number, like Rate's; the terms stay decimal strings.
+	b, _ = json.Marshal(Ratio{Num: dec("-2"), Den: dec("3")})
+	if string(b) != `{"num":"-2","den":"3","value":-0.666667}` {
+		t.Errorf("json.Marshal(Ratio{-2, 3}) = %s", b)
+	}
+	b, _ = json.Marshal(Ratio{Num: dec("5"), Den: dec("5")})
+	if string(b) != `{"num":"5","den":"5","value":1}` {
+		t.Errorf("json.Marshal(Ratio{5, 5}) = %s", b)
+	}
+	var back Ratio
+	if err := json.Unmarshal(b, &back); err != nil || !back.Num.Equal(dec("5")) || !back.Den.Equal(dec("5")) {
+		t.Errorf("json.Unmarshal(%s) = %+v, %v", b, back, err)
+	}
 }
 
 func TestTally_Average(t *testing.T) {

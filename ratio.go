@@ -62,17 +62,19 @@ func (r Ratio) Value() (decimal.Decimal, bool) {
 	return r.Num.DivRound(r.Den, 6), true
 }
 
-// MarshalJSON encodes r as {"num":…,"den":…,"value":…}, the value null
-// when Den is zero.
+// MarshalJSON encodes r as {"num":…,"den":…,"value":…}: the terms as
+// decimal strings, like every amount, and the value as a JSON number
+// rounded to six decimal places, as Rate's is, or null when Den is zero.
 func (r Ratio) MarshalJSON() ([]byte, error) {
 	type wire struct {
-		Num   decimal.Decimal  `json:"num"`
-		Den   decimal.Decimal  `json:"den"`
-		Value *decimal.Decimal `json:"value"`
+		Num   decimal.Decimal `json:"num"`
+		Den   decimal.Decimal `json:"den"`
+		Value *json.Number    `json:"value"`
 	}
 	w := wire{Num: r.Num, Den: r.Den}
 	if v, ok := r.Value(); ok {
-		w.Value = &v
+		n := json.Number(v.String())
+		w.Value = &n
 	}
 	return json.Marshal(w)
 }

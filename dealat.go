@@ -14,7 +14,10 @@ import "time"
 //   - A deal whose pipeline is unknown, or whose stage then is not in its
 //     pipeline, existed in no known stage: kind 0 and stage -1.
 //   - With a stage history, the stage is that of the last visit entered at
-//     or before t; before the first visit, the first visit's.
+//     or before t; before the first visit, the first visit's. Once t is
+//     past every instant the deal's records hold (the last visit's entry
+//     and exit, and a closed deal's close date), the deal is in its
+//     current stage, even where its history stops short of it.
 //   - Without one, a deal open now was in its current stage; a deal closed
 //     after t (by its close date) was open then, in a stage no record
 //     tells: StageOpen and stage -1; any other closed deal was in its
@@ -53,8 +56,8 @@ func (d *Dataset) DealAtInstant(i int, t Instant) (kind StageKind, stage int, ex
 func (d *Dataset) visitAt(i, lo, hi int, t Instant) (StageKind, int, bool) {
 	v := &d.visits
 	last := hi - 1
-	if v.entered[last] <= t && v.stage[last] == d.deal.Stage[i] {
-		return d.deal.Kind[i], int(d.deal.Stage[i]), true // the current stage
+	if v.entered[last] <= t && (v.stage[last] == d.deal.Stage[i] || d.lastEvent(i, last) <= t) {
+		return d.current(i) // the current stage
 	}
 	at := lo
 	for j := last; j > lo; j-- {
@@ -71,6 +74,31 @@ func (d *Dataset) visitAt(i, lo, hi int, t Instant) (StageKind, int, bool) {
 		return k, int(s), true
 	}
 	return 0, -1, true
+}
+
+// lastEvent returns the latest instant deal i's records hold, given the
+// position of its last visit: that visit's entry or exit, or the close
+// date of a closed deal, whichever is later.
+func (d *Dataset) lastEvent(i, last int) Instant {
+	v := &d.visits
+	end := v.entered[last]
+	if l := v.left[last]; l != NoInstant && l > end {
+		end = l
+	}
+	if d.deal.Kind[i].Closed() {
+		if c := d.deal.Close[i]; c != NoInstant && c > end {
+			end = c
+		}
+	}
+	return end
+}
+
+// current returns deal i's current kind and stage, as DealAt does.
+func (d *Dataset) current(i int) (StageKind, int, bool) {
+	if d.deal.Kind[i] == 0 {
+		return 0, -1, true
+	}
+	return d.deal.Kind[i], int(d.deal.Stage[i]), true
 }
 
 // ExpectedCloseAt returns the date the i-th deal was expected to close, as

@@ -25,7 +25,10 @@ func refDealAt(ds *sales.Dataset, i int, t time.Time) (sales.StageKind, int, boo
 	}
 	if h := deal.StageHistory; len(h) > 0 {
 		last := len(h) - 1
-		if !h[last].Entered.After(t) && h[last].Stage == deal.Stage {
+		if !h[last].Entered.After(t) && (h[last].Stage == deal.Stage || !refLastEvent(ds, i).After(t)) {
+			if ds.DealKind(i) == 0 {
+				return 0, -1, true
+			}
 			s, _ := ds.DealStage(i)
 			return ds.DealKind(i), s, true
 		}
@@ -54,6 +57,21 @@ func refDealAt(ds *sales.Dataset, i int, t time.Time) (sales.StageKind, int, boo
 	}
 	s, _ := ds.DealStage(i)
 	return kind, s, true
+}
+
+// refLastEvent is the latest instant a deal with a stage history holds:
+// its last visit's entry and exit, and its close date once closed.
+func refLastEvent(ds *sales.Dataset, i int) time.Time {
+	d := &ds.Deals[i]
+	v := d.StageHistory[len(d.StageHistory)-1]
+	end := v.Entered
+	if v.Left.After(end) {
+		end = v.Left
+	}
+	if ds.DealKind(i).Closed() && d.CloseDate.After(end) {
+		end = d.CloseDate
+	}
+	return end
 }
 
 // refExpectedClose is ExpectedCloseAt on the records alone.
@@ -194,5 +212,48 @@ func TestDealAtInstant_oracle(t *testing.T) {
 		properties.Property(name+" agree with the records", prop.ForAll(
 			func(pc portalCase) string { return errText(check(pc.dataset())) }, genPortal()))
 		properties.TestingRun(t)
+	}
+}
+
+// TestDealAt_historyStopsShort: a won deal whose stage history ends in an
+// open stage was in that stage until it closed, and is won from its close
+// date on; one whose last visit was left without a next is in its current
+// stage once that visit is over.
+func TestDealAt_historyStopsShort(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, time.January, d, 9, 0, 0, 0, time.UTC) }
+	r := sales.Records{
+		TimeZone: "UTC", Currency: "EUR",
+		Pipelines: []sales.Pipeline{{ID: "p", Stages: []sales.Stage{
+			{ID: "a", Kind: sales.StageOpen, Probability: 0.2},
+			{ID: "b", Kind: sales.StageOpen, Probability: 0.6},
+			{ID: "w", Kind: sales.StageWon, Probability: 1},
+		}}},
+		Deals: []sales.Deal{
+			{ID: "won", Pipeline: "p", Stage: "w", Created: day(1), CloseDate: day(20),
+				StageHistory: []sales.StageVisit{{Stage: "a", Entered: day(1)}}},
+			{ID: "moved", Pipeline: "p", Stage: "b", Created: day(1),
+				StageHistory: []sales.StageVisit{{Stage: "a", Entered: day(1), Left: day(5)}}},
+		},
+	}
+	ds := sales.MustDataset(r)
+	for _, c := range []struct {
+		deal  int
+		at    time.Time
+		kind  sales.StageKind
+		stage int
+	}{
+		{0, day(2), sales.StageOpen, 0},
+		{0, day(20).Add(-time.Second), sales.StageOpen, 0},
+		{0, day(20), sales.StageWon, 2},
+		{0, day(31), sales.StageWon, 2},
+		{1, day(4), sales.StageOpen, 0},
+		{1, day(5), sales.StageOpen, 1},
+		{1, day(9), sales.StageOpen, 1},
+	} {
+		kind, stage, existed := ds.DealAt(c.deal, c.at)
+		if kind != c.kind || stage != c.stage || !existed {
+			t.Errorf("%s at %v: %v, stage %d, existed %v; want %v, stage %d", ds.Deals[c.deal].ID,
+				c.at, kind, stage, existed, c.kind, c.stage)
+		}
 	}
 }

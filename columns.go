@@ -22,7 +22,7 @@ import (
 // such a time rightly with any instant within the span, and read it from
 // the record to measure a duration; but a report asked about a period or
 // an instant itself beyond those years may place the records dated beyond
-// them, on the same side, wrongly.
+// them, on the same side, wrongly. Validate reports every such date.
 
 // DealColumns are the columns of Deals.
 type DealColumns struct {

@@ -201,7 +201,9 @@ type adjacency struct {
 }
 
 // newAdjacency groups the positions of recs by the records of ids they
-// name, in the order of recs. Ids that name no record are skipped. It
+// name, in the order of recs. Ids that name no record are skipped, and so
+// are ids a record repeats: an activity that names one deal twice is one
+// of the deal's activities, once (Validate reports the repeat). It
 // reads each record once, looking each id up once, and keeps what it found
 // in two temporary slices: the positions found, and how many ids each
 // record has.
@@ -214,8 +216,12 @@ func newAdjacency[T any, ID comparable](n int, recs []T, index map[ID]int32,
 	var last lastLookup[ID]
 	for i := range recs {
 		list := ids(&recs[i])
+		base := len(keys)
 		for _, id := range list {
 			k := last.find(index, id)
+			if k >= 0 && repeats(keys[base:], k) {
+				k = -1 // a record named twice is associated once
+			}
 			keys = append(keys, k)
 			if k >= 0 {
 				start[k+1]++
@@ -246,6 +252,17 @@ func newAdjacency[T any, ID comparable](n int, recs []T, index map[ID]int32,
 	}
 	unshift(start)
 	return adjacency{start: start, items: items}
+}
+
+// repeats reports whether k is among the positions a record named before.
+// Records name few others, so a scan beats a set.
+func repeats(before []int32, k int32) bool {
+	for _, b := range before {
+		if b == k {
+			return true
+		}
+	}
+	return false
 }
 
 // estimateIDs guesses how many ids recs name in all, from the first

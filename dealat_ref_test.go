@@ -158,6 +158,15 @@ func checkTaskStates(ds *sales.Dataset) error {
 	return nil
 }
 
+// appendOnce appends k unless it is last already: an activity that names
+// a record twice is associated with it once.
+func appendOnce(list []int32, k int32) []int32 {
+	if n := len(list); n > 0 && list[n-1] == k {
+		return list
+	}
+	return append(list, k)
+}
+
 // checkAdjacency compares the Dataset's look-ups of associations with
 // ones built naively from the ids.
 func checkAdjacency(ds *sales.Dataset) error {
@@ -168,17 +177,17 @@ func checkAdjacency(ds *sales.Dataset) error {
 		a := &ds.Activities[k]
 		for _, id := range a.Deals {
 			if i, ok := ds.DealIndex(id); ok {
-				deals[i] = append(deals[i], int32(k))
+				deals[i] = appendOnce(deals[i], int32(k))
 			}
 		}
 		for _, id := range a.Contacts {
 			if i, ok := ds.ContactIndex(id); ok {
-				contacts[i] = append(contacts[i], int32(k))
+				contacts[i] = appendOnce(contacts[i], int32(k))
 			}
 		}
 		for _, id := range a.Companies {
 			if i, ok := ds.CompanyIndex(id); ok {
-				companies[i] = append(companies[i], int32(k))
+				companies[i] = appendOnce(companies[i], int32(k))
 			}
 		}
 	}

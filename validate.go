@@ -77,7 +77,9 @@ func (e *ValidationError) Unwrap() []error {
 // reference names a record that exists (an owner, a pipeline and a stage of
 // it, a company, a contact, a deal, a product), that dates are present and
 // in order (a deal closed before it was created, a stage left before it was
-// entered, a meeting that ends before it starts), that enums hold known
+// entered, a meeting that ends before it starts), that no list names a
+// record twice, that dates lie within the years 1678 to 2262 that reports
+// measure, that enums hold known
 // values, that probabilities lie in [0, 1] and rates are positive, and that
 // every amount's currency converts into the home currency.
 func (d *Dataset) Validate() error {
@@ -161,6 +163,33 @@ func refAt[ID ~string](v *validator, kind RecordKind, id string, i int, field st
 	}
 }
 
+// inSpan reports a time outside the years 1678 to 2262, which a Dataset's
+// columns clamp (see InstantOf): reports compare such a time correctly
+// with the dates around it, but the days and durations they measure from
+// it are wrong. It is most often a placeholder such as 9999-12-31.
+func (v *validator) inSpan(kind RecordKind, id string, i int, field string, t time.Time) {
+	if InstantOf(t).Clamped() {
+		v.add(kind, id, i, field, "%s is outside the years 1678 to 2262 that reports measure",
+			stamp(t))
+	}
+}
+
+// repeatedIDs reports each id of a list field that an earlier element
+// already holds: the association counts once, and the repeat is a defect
+// of the export it came from.
+func repeatedIDs[ID ~string](v *validator, kind RecordKind, id string, i int, field string,
+	list []ID) {
+	for j := 1; j < len(list); j++ {
+		for k := range j {
+			if list[k] == list[j] && list[j] != "" {
+				v.add(kind, id, i, fmt.Sprintf("%s[%d]", field, j), "repeats %q of %s[%d]",
+					list[j], field, k)
+				break
+			}
+		}
+	}
+}
+
 func (v *validator) currency(kind RecordKind, id string, i int, field string, c Currency) {
 	if _, err := v.d.Rates.Convert(decimalOne, v.d.currencyOf(c), v.d.home); err != nil {
 		v.add(kind, id, i, field, "no exchange rate from %q to the home currency %q",
@@ -228,6 +257,7 @@ func (v *validator) deals() {
 		for j, c := range x.Contacts {
 			refAt(v, KindDeal, id, i, "contacts", j, c, v.d.contacts, "contact")
 		}
+		repeatedIDs(v, KindDeal, id, i, "contacts", x.Contacts)
 		v.dealStage(i, x)
 		v.dealDates(i, x)
 		if x.Amount.Valid {
@@ -241,6 +271,22 @@ func (v *validator) deals() {
 		}
 		v.stageHistory(i, x)
 		v.closeDateHistory(i, x)
+		v.dealSpans(i, x)
+	}
+}
+
+// dealSpans reports every date of a deal outside the span reports measure.
+func (v *validator) dealSpans(i int, x *Deal) {
+	id := string(x.ID)
+	v.inSpan(KindDeal, id, i, "created", x.Created)
+	v.inSpan(KindDeal, id, i, "close_date", x.CloseDate)
+	for j, s := range x.StageHistory {
+		v.inSpan(KindDeal, id, i, fmt.Sprintf("stage_history[%d].entered", j), s.Entered)
+		v.inSpan(KindDeal, id, i, fmt.Sprintf("stage_history[%d].left", j), s.Left)
+	}
+	for j, c := range x.CloseDateHistory {
+		v.inSpan(KindDeal, id, i, fmt.Sprintf("close_date_history[%d].at", j), c.At)
+		v.inSpan(KindDeal, id, i, fmt.Sprintf("close_date_history[%d].close_date", j), c.CloseDate)
 	}
 }
 
@@ -340,6 +386,10 @@ func (v *validator) contacts() {
 		if !enumKnown(lifecycleNames, c.Lifecycle) {
 			v.add(KindContact, id, i, "lifecycle", "unknown stage %d", c.Lifecycle)
 		}
+		v.inSpan(KindContact, id, i, "created", c.Created)
+		for st := LifecycleSubscriber; st <= LifecycleOther; st++ {
+			v.inSpan(KindContact, id, i, "reached."+st.String(), c.Reached.Get(st))
+		}
 	}
 }
 
@@ -348,6 +398,7 @@ func (v *validator) companies() {
 		c := &v.d.Companies[i]
 		ident(v, KindCompany, c.ID, i, v.d.companies)
 		ref(v, KindCompany, string(c.ID), i, "owner", c.Owner, v.d.owners, "owner")
+		v.inSpan(KindCompany, string(c.ID), i, "created", c.Created)
 	}
 }
 
@@ -377,6 +428,9 @@ func (v *validator) activities() {
 		for j, x := range a.Companies {
 			refAt(v, KindActivity, id, i, "companies", j, x, v.d.companies, "company")
 		}
+		repeatedIDs(v, KindActivity, id, i, "deals", a.Deals)
+		repeatedIDs(v, KindActivity, id, i, "contacts", a.Contacts)
+		repeatedIDs(v, KindActivity, id, i, "companies", a.Companies)
 		v.activityDetails(i, a)
 	}
 }
@@ -386,6 +440,10 @@ func (v *validator) activityDetails(i int, a *Activity) {
 	if a.Duration < 0 {
 		v.add(KindActivity, id, i, "duration", "negative: %s", a.Duration)
 	}
+	v.inSpan(KindActivity, id, i, "time", a.Time)
+	v.inSpan(KindActivity, id, i, "meeting_end", a.MeetingEnd)
+	v.inSpan(KindActivity, id, i, "task_due", a.TaskDue)
+	v.inSpan(KindActivity, id, i, "task_completed", a.TaskCompleted)
 	if !a.MeetingEnd.IsZero() && !a.Time.IsZero() && a.MeetingEnd.Before(a.Time) {
 		v.add(KindActivity, id, i, "meeting_end", "%s is before the start %s",
 			stamp(a.MeetingEnd), stamp(a.Time))
@@ -445,6 +503,8 @@ func (v *validator) targets() {
 		if t.Period.Start.IsZero() || !t.Period.End.After(t.Period.Start) {
 			v.add(KindTarget, id, i, "period", "missing or empty")
 		}
+		v.inSpan(KindTarget, id, i, "period.start", t.Period.Start)
+		v.inSpan(KindTarget, id, i, "period.end", t.Period.End)
 		if t.Metric == 0 || !enumKnown(targetMetricNames, t.Metric) {
 			v.add(KindTarget, id, i, "metric", "unknown metric %d", t.Metric)
 		}

@@ -90,6 +90,19 @@ func TestValidate(t *testing.T) {
 		{"line item of an unknown deal", func(r *Records) {
 			r.LineItems[0].Deal = "d2"
 		}, []string{"line_item li1 deal"}},
+		{"a deal's contact and an activity's deal named twice", func(r *Records) {
+			r.Deals[0].Contacts = []ContactID{"c1", "c1"}
+			r.Activities[0].Deals = []DealID{"d1", "d1", "d1"}
+		}, []string{"deal d1 contacts[1]", "activity a1 deals[1]", "activity a1 deals[2]"}},
+		{"placeholder dates beyond what reports measure", func(r *Records) {
+			never := time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+			r.Deals[0].StageHistory[1].Left = never
+			r.Contacts[0].Reached.Customer = time.Date(1600, time.January, 1, 0, 0, 0, 0, time.UTC)
+			r.Activities[0].Type = ActivityTask
+			r.Activities[0].TaskDue = never
+			r.Targets[0].Period.End = never
+		}, []string{"deal d1 stage_history[1].left", "contact c1 reached.customer",
+			"activity a1 task_due", "target  period.end"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

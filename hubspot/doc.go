@@ -115,9 +115,11 @@
 // activities, told apart by their headers, which are property labels (or
 // internal names). Values are labels too: a deal's stage is found by its
 // pipeline's label, then the stage's label within it, in the pipeline
-// catalogue the caller supplies; owners are matched by name or email, with
+// catalogue the caller supplies; owners are matched by name or email (or
+// by id, for a cell that holds one of the owners' ids), with
 // ExportOptions.OwnerMap for names that are ambiguous or missing. Dates are
-// read in the portal's zone in the layouts exports use. Every value that
+// read in the portal's zone in the layouts exports use, or as epoch
+// milliseconds. Every value that
 // does not map is listed by file, line and column in
 // ExportReport.Rejected. ReadExportFolder reads the catalogue, the owners
 // and the account's zone from JSON files saved from the API beside the

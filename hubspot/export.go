@@ -136,6 +136,9 @@ type exportReader struct {
 	recs   sales.Records
 	rep    ExportReport
 	owners map[string][]sales.OwnerID // folded name or email → ids
+	// ownerIDs holds the ids of ExportOptions.Owners: an owner cell may
+	// hold the id (hubspot_owner_id) rather than the name.
+	ownerIDs map[sales.OwnerID]bool
 	minted map[string]bool
 	cols   map[string]string // folded header → field
 }
@@ -156,7 +159,9 @@ func newExportReader(opt ExportOptions) *exportReader {
 		x.recs.TimeZone = ""
 	}
 	x.rep.Rejected = []Rejection{}
+	x.ownerIDs = make(map[sales.OwnerID]bool, len(opt.Owners))
 	for _, o := range opt.Owners {
+		x.ownerIDs[o.ID] = true
 		for _, k := range []string{o.Name, o.Email} {
 			if k = fold(k); k != "" && !slices.Contains(x.owners[k], o.ID) {
 				x.owners[k] = append(x.owners[k], o.ID)
@@ -339,6 +344,9 @@ func (x *exportReader) owner(r *row) sales.OwnerID {
 	ids := x.owners[fold(name)]
 	if len(ids) == 0 {
 		ids = x.ownerOfSuffixed(name)
+	}
+	if len(ids) == 0 && x.ownerIDs[sales.OwnerID(name)] {
+		return sales.OwnerID(name) // the cell holds the owner's id
 	}
 	switch {
 	case len(ids) == 1:

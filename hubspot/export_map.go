@@ -256,11 +256,19 @@ var exportLayouts = []string{
 	"1/2/2006 15:04", "1/2/2006 15:04:05", "1/2/2006 3:04 PM", "1/2/2006 3:04:05 PM", "1/2/2006",
 }
 
-// parseExportTime reads a local date, or date and time, in loc, or an
-// RFC 3339 instant.
+// parseExportTime reads a local date, or date and time, in loc, an RFC
+// 3339 instant, or epoch milliseconds (12 to 14 digits, as exports of the
+// internal values and files written from the API hold them).
 func parseExportTime(s string, loc *time.Location, dayFirst bool) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t.In(loc), nil
+	}
+	if n := len(s); n >= 12 && n <= 14 && allDigits(s) {
+		t, _, err := parseEpochMillis(s, loc)
+		if err == nil && (t.Year() < 1900 || t.Year() >= 2200) {
+			err = errors.New("date out of range (years 1900 to 2199)")
+		}
+		return t, err
 	}
 	for _, layout := range exportLayouts {
 		if dayFirst {
@@ -273,8 +281,8 @@ func parseExportTime(s string, loc *time.Location, dayFirst bool) (time.Time, er
 			return t, nil
 		}
 	}
-	return time.Time{}, errors.New("not a date (want YYYY-MM-DD [HH:MM], M/D/YYYY [HH:MM] " +
-		"or RFC 3339)")
+	return time.Time{}, errors.New("not a date (want YYYY-MM-DD [HH:MM], M/D/YYYY [HH:MM], " +
+		"RFC 3339 or epoch milliseconds)")
 }
 
 // parseExportNumber reads a number as exports write it: "1234.56", with

@@ -2,6 +2,7 @@ package hubspot_test
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -188,5 +189,43 @@ func TestReadExport_ownerSuffixes(t *testing.T) {
 	if err != nil || len(rep.Rejected) != 0 || recs.Deals[0].Owner != "11" || recs.Deals[1].Owner != "12" {
 		t.Errorf("ReadExport = owners %q and %q, rejected %v, %v; want 11 and 12",
 			recs.Deals[0].Owner, recs.Deals[1].Owner, rep.Rejected, err)
+	}
+}
+
+// TestReadExport_idsAndEpochs reads an export whose owner cells hold owner
+// ids and whose dates are epoch milliseconds, as files written from the
+// API's internal values are.
+func TestReadExport_idsAndEpochs(t *testing.T) {
+	csv := "Record ID,Deal Name,Deal Stage,Pipeline,Deal owner,Create Date,Close Date\n" +
+		"1,A,Closed Won,Sales Pipeline,12,1711929600000,1712016000000\n" +
+		"2,B,Closed Won,Sales Pipeline,Ann Lee,2024-04-01,99999999999999\n" +
+		"3,C,Closed Won,Sales Pipeline,99,20240401,\n"
+	owners := []sales.Owner{{ID: "11", Name: "Ann Lee"}, {ID: "12", Name: "Bob Stone"}}
+	recs, rep, err := hubspot.ReadExport(fstest.MapFS{"d.csv": {Data: []byte(csv)}},
+		hubspot.ExportOptions{Pipelines: exportCatalogue, Owners: owners, Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := recs.Deals[0]
+	if d.Owner != "12" || !d.Created.Equal(time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)) ||
+		!d.CloseDate.Equal(time.Date(2024, 4, 2, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("deal 1: owner %q, created %v, closed %v; want 12, 1 and 2 April 2024",
+			d.Owner, d.Created, d.CloseDate)
+	}
+	if recs.Deals[1].Owner != "11" {
+		t.Errorf("deal 2: owner %q, want 11", recs.Deals[1].Owner)
+	}
+	// A date of the year 5138, an unknown owner id and eight digits that
+	// are no date are each rejected, naming the line and the column.
+	want := map[string]bool{"3 Close Date": true, "4 Deal owner": true, "4 Create Date": true}
+	for _, r := range rep.Rejected {
+		key := strconv.Itoa(r.Line) + " " + r.Column
+		if !want[key] {
+			t.Errorf("unexpected rejection %+v", r)
+		}
+		delete(want, key)
+	}
+	if len(want) != 0 {
+		t.Errorf("not rejected: %v (rejections %+v)", want, rep.Rejected)
 	}
 }

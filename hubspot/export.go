@@ -139,8 +139,8 @@ type exportReader struct {
 	// ownerIDs holds the ids of ExportOptions.Owners: an owner cell may
 	// hold the id (hubspot_owner_id) rather than the name.
 	ownerIDs map[sales.OwnerID]bool
-	minted map[string]bool
-	cols   map[string]string // folded header → field
+	minted   map[string]bool
+	cols     map[string]string // folded header → field
 }
 
 func newExportReader(opt ExportOptions) *exportReader {

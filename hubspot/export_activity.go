@@ -73,7 +73,7 @@ func (x *exportReader) activity(r *row, id string) (sales.Activity, bool) {
 	switch typ {
 	case sales.ActivityCall:
 		a.Direction = label(r, "direction", directionLabels)
-		a.CallOutcome = label(r, "call_outcome", callOutcomeLabels)
+		a.CallOutcome = callOutcome(r)
 		if v, col := r.get("call_duration"); v != "" {
 			d, err := parseClock(v)
 			if err != nil {
@@ -97,6 +97,16 @@ func (x *exportReader) activity(r *row, id string) (sales.Activity, bool) {
 		}
 	}
 	return a, true
+}
+
+// callOutcome reads a call's outcome: a label, or the disposition's GUID
+// that an export of internal values holds.
+func callOutcome(r *row) sales.CallOutcome {
+	v, _ := r.get("call_outcome")
+	if o, ok := callOutcomes[strings.ToLower(v)]; ok {
+		return o
+	}
+	return label(r, "call_outcome", callOutcomeLabels)
 }
 
 // parseClock reads a duration written "HH:MM:SS" or "MM:SS", or a plain

@@ -57,6 +57,14 @@ var defaultColumns = map[string]string{
 	"Call direction": "direction", "Email direction": "direction",
 	"Meeting outcome": "meeting_outcome", "Meeting end time": "meeting_end",
 	"Task status": "task_status", "Due date": "due_date", "Completed at": "completed",
+	// Activity exports headed by internal names.
+	"hs_activity_type": "activity_type", "hs_engagement_type": "activity_type",
+	"hs_timestamp": "activity_date", "hs_call_disposition": "call_outcome",
+	"hs_call_duration": "call_duration", "hs_call_direction": "direction",
+	"hs_email_direction": "direction", "hs_meeting_outcome": "meeting_outcome",
+	"hs_meeting_end_time": "meeting_end", "hs_task_status": "task_status",
+	"hs_task_completion_date": "completed", "hs_call_title": "subject",
+	"hs_email_subject": "subject", "hs_meeting_title": "subject", "hs_task_subject": "subject",
 }
 
 // Fields of the export reader, the targets of ExportOptions.Columns: id,

@@ -229,3 +229,28 @@ func TestReadExport_idsAndEpochs(t *testing.T) {
 		t.Errorf("not rejected: %v (rejections %+v)", want, rep.Rejected)
 	}
 }
+
+// TestReadExport_internalNames reads a calls export headed by internal
+// property names, its outcomes as disposition GUIDs and its durations in
+// milliseconds.
+func TestReadExport_internalNames(t *testing.T) {
+	csv := "Record ID,hs_activity_type,hs_timestamp,hs_call_disposition,hs_call_duration," +
+		"hs_call_direction,hs_call_title\n" +
+		"7,Call,2024-04-01T15:00:00Z,f240bbac-87c9-4f6e-bf70-924b57d47db7,1800000,OUTBOUND,Intro\n" +
+		"8,Call,1711983600000,Busy,0,INBOUND,\n"
+	recs, rep, err := hubspot.ReadExport(fstest.MapFS{"calls.csv": {Data: []byte(csv)}},
+		hubspot.ExportOptions{Location: time.UTC})
+	if err != nil || len(rep.Rejected) != 0 || len(recs.Activities) != 2 {
+		t.Fatalf("ReadExport = %d activities, rejected %v, %v", len(recs.Activities), rep.Rejected, err)
+	}
+	a, b := recs.Activities[0], recs.Activities[1]
+	if a.Type != sales.ActivityCall || a.CallOutcome != sales.CallConnected ||
+		a.Duration != 30*time.Minute || a.Direction != sales.DirectionOutbound || a.Subject != "Intro" ||
+		!a.Time.Equal(time.Date(2024, 4, 1, 15, 0, 0, 0, time.UTC)) {
+		t.Errorf("call 7 = %+v", a)
+	}
+	if b.CallOutcome != sales.CallBusy || b.Direction != sales.DirectionInbound ||
+		!b.Time.Equal(time.Date(2024, 4, 1, 15, 0, 0, 0, time.UTC)) {
+		t.Errorf("call 8 = %+v", b)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -21,7 +22,37 @@ type table struct {
 
 func newTable(header ...string) *table { return &table{header: header} }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+// add appends a row, its cells cleaned of control characters: a name
+// from a CRM may hold a tab, a line break or a terminal escape, which
+// would break the table's columns or the terminal's colours.
+func (t *table) add(cells ...string) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = clean(c)
+	}
+	t.rows = append(t.rows, row)
+}
+
+// clean replaces each control character of s with a space, and an
+// invalid UTF-8 byte with the replacement character.
+func clean(s string) string {
+	ok := utf8.ValidString(s)
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
 
 // write prints the table: the first column aligned left, the others
 // right, as numbers read best.

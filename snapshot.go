@@ -211,7 +211,7 @@ func decodeArray[T any](dec *json.Decoder, dst *[]T) error {
 	for dec.More() {
 		var v T
 		if err := dec.Decode(&v); err != nil {
-			return err
+			return fmt.Errorf("record %d (counting from 0): %w", len(out), err)
 		}
 		out = append(out, v)
 	}

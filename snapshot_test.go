@@ -50,6 +50,9 @@ func TestReadSnapshot_errors(t *testing.T) {
 		{"truncated", good[:len(good)-3], "unexpected EOF"},
 		{"bad record", `{"format":"salespilot/sales-snapshot","version":1,` +
 			`"records":{"deals":[{"type":"bogus"}]}}`, "deal type"},
+		{"bad record named by its position", `{"format":"salespilot/sales-snapshot","version":1,` +
+			`"records":{"activities":[{"id":"a1"},{"id":"a2","time":"noon"}]}}`,
+			"records: activities: record 1 (counting from 0): parsing time"},
 		{"trailing", good + `{}`, "after the snapshot"},
 	}
 	for _, tt := range tests {

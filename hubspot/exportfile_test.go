@@ -254,3 +254,18 @@ func TestReadExport_internalNames(t *testing.T) {
 		t.Errorf("call 8 = %+v", b)
 	}
 }
+
+// TestParsePipelines_noResults: a file without the API's "results" list
+// is refused, naming the file; an empty list is no pipelines.
+func TestParsePipelines_noResults(t *testing.T) {
+	for _, in := range []string{`{"foo":1}`, `{"results":null}`, `[]`} {
+		if _, _, err := hubspot.ParsePipelines(strings.NewReader(in)); err == nil ||
+			!strings.Contains(err.Error(), "pipelines.json") {
+			t.Errorf("ParsePipelines(%s) = %v, want an error naming pipelines.json", in, err)
+		}
+	}
+	ps, _, err := hubspot.ParsePipelines(strings.NewReader(`{"results":[]}`))
+	if err != nil || len(ps) != 0 {
+		t.Errorf("ParsePipelines of an empty list = %v, %v", ps, err)
+	}
+}

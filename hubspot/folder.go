@@ -88,6 +88,12 @@ func decodePipelines(r io.Reader, m *mapper) ([]sales.Pipeline, error) {
 	if err := json.NewDecoder(r).Decode(&list); err != nil {
 		return nil, fmt.Errorf("hubspot: %s: %w", PipelinesFile, err)
 	}
+	if list.Results == nil {
+		// Another file, or the answer of another endpoint: reading it as
+		// no pipelines would leave every deal in an unknown stage.
+		return nil, fmt.Errorf("hubspot: %s: no \"results\" list of pipelines, as "+
+			"GET /crm/v3/pipelines/deals answers", PipelinesFile)
+	}
 	sortByDisplayOrder(list.Results)
 	out := []sales.Pipeline{}
 	for _, p := range list.Results {

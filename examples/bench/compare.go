@@ -22,6 +22,12 @@ import (
 
 // canon returns v as a comparable cell.
 func canon(v any) any {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		return canon(rv.Elem().Interface())
+	}
 	switch x := v.(type) {
 	case nil:
 		return nil
@@ -93,11 +99,6 @@ func canon(v any) any {
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
-	case reflect.Pointer:
-		if rv.IsNil() {
-			return nil
-		}
-		return canon(rv.Elem().Interface())
 	case reflect.String:
 		return rv.String()
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:

@@ -24,8 +24,10 @@ type Step struct {
 	// the deals won.
 	Reached int64 `json:"reached"`
 	// Step is Reached over the previous step's Reached, and for the first
-	// step over the deals created. Cumulative is Reached over the first
-	// step's Reached.
+	// step over the deals created. Cumulative is Reached over the deals
+	// created, so that it is the product of the steps' conversions up to
+	// this one: a deal lost before it reached the first stage lowers every
+	// cumulative conversion, as it lowers the first step's.
 	Step       sales.Rate `json:"step"`
 	Cumulative sales.Rate `json:"cumulative"`
 }
@@ -171,7 +173,7 @@ func (c *Counts) setRates() {
 	for k := range c.Steps {
 		s := &c.Steps[k]
 		s.Step = sales.Rate{Num: s.Reached, Den: prev}
-		s.Cumulative = sales.Rate{Num: s.Reached, Den: c.Steps[0].Reached}
+		s.Cumulative = sales.Rate{Num: s.Reached, Den: c.Created}
 		prev = s.Reached
 	}
 	c.WinRate = sales.Rate{Num: c.Won, Den: c.Won + c.Lost}

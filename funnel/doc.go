@@ -28,8 +28,10 @@
 // read from its stage history and its current stage; the Conversion
 // documentation says what is assumed of a deal without history.
 //
-// Step conversion is a stage's deals over the previous stage's, cumulative
-// conversion over the first stage's. Rates keep numerator and denominator
+// Step conversion is a stage's deals over the previous stage's (the first
+// stage's over the cohort), cumulative conversion over the cohort: the
+// cumulative conversion to a stage is the product of the step conversions
+// up to it. Rates keep numerator and denominator
 // (sales.Rate): the team's rate is pooled over the deals, never the mean
 // of the reps' rates, and a rate over nothing has no value.
 //

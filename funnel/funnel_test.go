@@ -277,20 +277,60 @@ func TestConversion_edges(t *testing.T) {
 		t.Fatalf("Conversion: %v", err)
 	}
 	// Sales: x3 reached every stage, x4 none: 2 created, 1 at each stage,
-	// none won.
+	// none won. Cumulative conversions are over the 2 created, x4
+	// included, as the first step's is.
 	checkCounts(t, "Conversion(sales, edges)", got.Pipelines[0].Counts, 2, 1, 0, 1, []stepWant{
-		{"qualify", 1, 1, 2, 1, 1}, {"propose", 1, 1, 1, 1, 1},
-		{"negotiate", 1, 1, 1, 1, 1}, {"won", 0, 0, 1, 0, 1},
+		{"qualify", 1, 1, 2, 1, 2}, {"propose", 1, 1, 1, 1, 2},
+		{"negotiate", 1, 1, 1, 1, 2}, {"won", 0, 0, 1, 0, 2},
 	})
 	// Direct: no open stage, the won step over the deals created.
 	checkCounts(t, "Conversion(direct)", got.Pipelines[1].Counts, 2, 0, 1, 1, []stepWant{
-		{"yes", 1, 1, 2, 1, 1},
+		{"yes", 1, 1, 2, 1, 2},
 	})
 	// x2 is lost without history, but its pipeline has no open stage to
 	// assume it reached.
 	if got.UnknownVisits != 1 || got.LostWithoutHistory != 0 {
 		t.Errorf("Conversion(edges) apart = %+v, want 1 unknown visit, no assumption",
 			got.Apart)
+	}
+}
+
+// TestConversion_cumulativeIsProductOfSteps: of four deals created in
+// January, one was lost before it reached any open stage, so the first
+// step converts 3 of 4. Two reached propose (2 of 3), one negotiate (1 of
+// 2) and was won (1 of 1). The cumulative conversions are the products of
+// the steps: 3/4, 3/4 × 2/3 = 2/4, 2/4 × 1/2 = 1/4, and 1/4 for won.
+func TestConversion_cumulativeIsProductOfSteps(t *testing.T) {
+	none := time.Time{}
+	recs := sales.Records{Pipelines: []sales.Pipeline{SalesPipeline}, Deals: []sales.Deal{
+		{ID: "w", Pipeline: "sales", Stage: "won", Created: jan(2), CloseDate: jan(9),
+			StageHistory: visits(none, "qualify", jan(2), "propose", jan(3),
+				"negotiate", jan(5), "won", jan(9))},
+		{ID: "p", Pipeline: "sales", Stage: "propose", Created: jan(3),
+			StageHistory: visits(none, "qualify", jan(3), "propose", jan(6))},
+		{ID: "q", Pipeline: "sales", Stage: "qualify", Created: jan(4),
+			StageHistory: visits(none, "qualify", jan(4))},
+		{ID: "l", Pipeline: "sales", Stage: "lost", Created: jan(5), CloseDate: jan(5),
+			StageHistory: visits(none, "lost", jan(5))},
+	}}
+	got, err := Conversion(sales.MustDataset(recs), january)
+	if err != nil {
+		t.Fatalf("Conversion: %v", err)
+	}
+	c := got.Pipelines[0].Counts
+	checkCounts(t, "Conversion(one lost from the start)", c, 4, 2, 1, 1, []stepWant{
+		{"qualify", 3, 3, 4, 3, 4}, {"propose", 2, 2, 3, 2, 4},
+		{"negotiate", 1, 1, 2, 1, 4}, {"won", 1, 1, 1, 1, 4},
+	})
+	product := 1.0
+	for _, s := range c.Steps {
+		step, _ := s.Step.Value()
+		cum, _ := s.Cumulative.Value()
+		product *= step
+		if math.Abs(cum-product) > 1e-12 {
+			t.Errorf("Conversion %s cumulative = %v, want the product of the steps %v",
+				s.Stage, cum, product)
+		}
 	}
 }
 

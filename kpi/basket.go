@@ -66,6 +66,9 @@ func AverageBasket(ds *sales.Dataset, p sales.Period, u sales.Unit,
 	r := BasketSeries{Series: Series{Period: p, Unit: u, Calendar: cal, Buckets: b},
 		Currency: ds.Currency(), Baskets: make([]Basket, b.Len())}
 	if b.Len() == 0 {
+		// An empty period has no bucket and no bucket before, but the
+		// deals it cannot place are still counted, as for any period.
+		eachClosed(ds, p, sales.StageWon, &r.Skipped, func(int) {})
 		return r, nil
 	}
 	r.Before = cal.Bucket(u, cal.Bucket(u, p.Start).Start.Add(-time.Nanosecond))

@@ -416,6 +416,19 @@ func TestAverageBasket(t *testing.T) {
 	}
 	// January 15–31: k17 60, k10 no rate.
 	equalOpt(t, "AverageBasket(from January 15) mean", got.Baskets[0].Mean, "60")
+
+	// An empty period has no bucket, and still counts the deals no period
+	// can place: k12, won without a close date, and k13, in a stage the
+	// pipeline lacks.
+	empty := sales.Period{Start: day2024(time.January, 15, 0), End: day2024(time.January, 15, 0)}
+	got, err = AverageBasket(ds, empty, sales.UnitMonth, sales.Calendar{})
+	if err != nil {
+		t.Fatalf("AverageBasket(empty period): %v", err)
+	}
+	if len(got.Baskets) != 0 || got.NoCloseDate != 1 || got.UnknownStage != 1 {
+		t.Errorf("AverageBasket(empty period) = %d baskets, skipped %+v; want 0, 1 and 1",
+			len(got.Baskets), got.Skipped)
+	}
 }
 
 func TestRevenueAgainstTarget(t *testing.T) {

@@ -1,0 +1,124 @@
+-- R31 Won deals by region over time: the deals won per bucket of the
+-- period (by close date; unit and week_start as set) and region, count
+-- and value, with each region's total, each bucket's total and the
+-- period's.
+--
+-- A deal's region is its own, else its company's (the first company of
+-- that id), else none (region ''). Regions are compared as written. A
+-- region has a row once a deal won in the period is in it, with every
+-- bucket, zeros included. Buckets are cut in the portal's time zone: the
+-- first starts at period_start, the last ends at period_end. Won comes
+-- from the kind of the deal's stage in its pipeline. Values are in the
+-- home currency; won deals without an amount or without a rate count in
+-- no_amount and no_rate. The last rows count, over the whole portal,
+-- closed deals without a close date and deals whose stage is not in
+-- their pipeline.
+WITH cur AS (
+	SELECT coalesce(currency, rates_base) AS home, coalesce(rates_base, currency) AS base
+	FROM portal
+),
+rate AS (
+	SELECT currency, to_base AS rate FROM rates
+	WHERE to_base > 0 AND currency IS DISTINCT FROM (SELECT base FROM cur)
+	UNION ALL
+	SELECT base, 1 FROM cur
+),
+stage AS (
+	SELECT pipeline, stage, arg_min_null(kind, position) AS kind
+	FROM stages WHERE stage IS NOT NULL GROUP BY ALL
+),
+deal AS (
+	SELECT d.*,
+		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
+		CAST(CASE
+			WHEN d.amount IS NULL THEN NULL
+			WHEN coalesce(d.currency, cur.home) = cur.home THEN d.amount
+			WHEN cur.home = cur.base THEN d.amount * rf.rate
+			ELSE round(d.amount * rf.rate / rt.rate, 8)
+		END AS DECIMAL(38, 12)) AS value,
+		d.amount IS NULL AS no_amount
+	FROM deals d
+	CROSS JOIN cur
+	LEFT JOIN stage s ON s.pipeline = d.pipeline AND s.stage = d.stage
+	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, cur.home)
+	LEFT JOIN rate rt ON rt.currency = cur.home
+),
+-- The unit's step, and for weeks how many days after Monday they start.
+unit AS (
+	SELECT getvariable('unit') AS unit,
+		CASE getvariable('unit')
+			WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY
+			WHEN 'month' THEN INTERVAL 1 MONTH WHEN 'quarter' THEN INTERVAL 3 MONTH
+			WHEN 'year' THEN INTERVAL 1 YEAR
+		END AS step,
+		coalesce(list_position(['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+			'saturday', 'sunday'], getvariable('week_start')) - 1, 0) * INTERVAL 1 DAY AS shift
+),
+-- The whole buckets that hold the period, each clipped to it and labelled
+-- as its whole bucket: 2026-03-05, 2026-W05, 2026-03, 2026-Q1, 2026.
+whole AS (
+	SELECT w.range AS whole, w.range + u.step AS next, u.unit, u.shift
+	FROM unit u,
+		range(CASE u.unit WHEN 'week'
+				THEN date_trunc('week', getvariable('period_start') - u.shift) + u.shift
+				ELSE date_trunc(u.unit, getvariable('period_start')) END,
+			getvariable('period_end'), u.step) w
+),
+bucket AS (
+	SELECT row_number() OVER (ORDER BY whole) - 1 AS bucket,
+		greatest(whole, getvariable('period_start')) AS start,
+		least(next, getvariable('period_end')) AS "end",
+		CASE unit
+			WHEN 'day' THEN strftime(whole, '%Y-%m-%d')
+			WHEN 'week' THEN year(whole + INTERVAL 3 DAY)::VARCHAR || '-W' || lpad((date_diff('day',
+				(date_trunc('week', make_timestamptz(year(whole + INTERVAL 3 DAY), 1, 4, 0, 0, 0)
+					- shift) + shift)::DATE, whole::DATE) // 7 + 1)::VARCHAR, 2, '0')
+			WHEN 'month' THEN strftime(whole, '%Y-%m')
+			WHEN 'quarter' THEN year(whole)::VARCHAR || '-Q' || quarter(whole)::VARCHAR
+			ELSE strftime(whole, '%Y')
+		END AS label
+	FROM whole
+	WHERE getvariable('period_start') < getvariable('period_end')
+),
+company AS (
+	SELECT id, arg_min_null(region, rowid) AS region FROM companies GROUP BY id
+),
+won AS (
+	SELECT coalesce(d.region, c.region, '') AS region, b.bucket, d.value, d.no_amount
+	FROM deal d
+	JOIN bucket b ON d.close_date >= b.start AND d.close_date < b."end"
+	LEFT JOIN company c ON c.id = d.company
+	WHERE d.kind = 'won'
+),
+cell AS (
+	SELECT r.region, b.bucket, b.label, b.start, count(w.bucket) AS n,
+		coalesce(sum(w.value), 0) AS value,
+		count(w.bucket) FILTER (WHERE w.no_amount) AS no_amount,
+		count(w.bucket) FILTER (WHERE w.value IS NULL AND NOT w.no_amount) AS no_rate
+	FROM (SELECT DISTINCT region FROM won) r
+	CROSS JOIN bucket b
+	LEFT JOIN won w ON w.region = r.region AND w.bucket = b.bucket
+	GROUP BY ALL
+)
+SELECT 'cell' AS kind, region, bucket, label, start, n, value, no_amount, no_rate FROM cell
+UNION ALL
+SELECT 'region_total', region, NULL, NULL, NULL, sum(n), sum(value), sum(no_amount), sum(no_rate)
+FROM cell GROUP BY region
+UNION ALL
+SELECT 'bucket_total', NULL, b.bucket, b.label, b.start, count(w.bucket),
+	coalesce(sum(w.value), 0), count(w.bucket) FILTER (WHERE w.no_amount),
+	count(w.bucket) FILTER (WHERE w.value IS NULL AND NOT w.no_amount)
+FROM bucket b LEFT JOIN won w USING (bucket)
+GROUP BY ALL
+UNION ALL
+SELECT 'total', NULL, NULL, NULL, NULL, count(*), coalesce(sum(value), 0),
+	count(*) FILTER (WHERE no_amount), count(*) FILTER (WHERE value IS NULL AND NOT no_amount)
+FROM won
+UNION ALL
+SELECT 'no_close_date', NULL, NULL, NULL, NULL,
+	count(*) FILTER (WHERE kind IN ('won', 'lost') AND close_date IS NULL), NULL, NULL, NULL
+FROM deal
+UNION ALL
+SELECT 'unknown_stage', NULL, NULL, NULL, NULL, count(*) FILTER (WHERE kind IS NULL),
+	NULL, NULL, NULL
+FROM deal

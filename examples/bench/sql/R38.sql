@@ -1,0 +1,147 @@
+-- R38 Average basket vs previous period: per bucket of the period (unit
+-- and week_start as set), the deals won in it (by close date) and their
+-- mean amount, beside the same for the bucket before, with the relative
+-- change of the mean.
+--
+-- The bucket before the first is the whole bucket of the unit before the
+-- one that holds period_start, even when the period starts inside a
+-- bucket; every other bucket's is the one before it. Won comes from the
+-- kind of the deal's stage in its pipeline. Means are over the won deals
+-- that have a value in the home currency (those without an amount or
+-- without a rate count in no_amount and no_rate; an amount of 0 counts),
+-- rounded half away from zero to two places, exactly: a guess in floating
+-- point corrected against the decimal sum. A bucket without such a deal
+-- has no mean. The change is (mean - previous mean) / previous mean,
+-- rounded half away from zero to six places the same way; NULL when
+-- either mean is missing or the previous one is 0. The last rows count,
+-- over the whole portal, closed deals without a close date and deals
+-- whose stage is not in their pipeline.
+WITH cur AS (
+	SELECT coalesce(currency, rates_base) AS home, coalesce(rates_base, currency) AS base
+	FROM portal
+),
+rate AS (
+	SELECT currency, to_base AS rate FROM rates
+	WHERE to_base > 0 AND currency IS DISTINCT FROM (SELECT base FROM cur)
+	UNION ALL
+	SELECT base, 1 FROM cur
+),
+stage AS (
+	SELECT pipeline, stage, arg_min_null(kind, position) AS kind
+	FROM stages WHERE stage IS NOT NULL GROUP BY ALL
+),
+deal AS (
+	SELECT d.*,
+		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
+		CAST(CASE
+			WHEN d.amount IS NULL THEN NULL
+			WHEN coalesce(d.currency, cur.home) = cur.home THEN d.amount
+			WHEN cur.home = cur.base THEN d.amount * rf.rate
+			ELSE round(d.amount * rf.rate / rt.rate, 8)
+		END AS DECIMAL(38, 12)) AS value,
+		d.amount IS NULL AS no_amount
+	FROM deals d
+	CROSS JOIN cur
+	LEFT JOIN stage s ON s.pipeline = d.pipeline AND s.stage = d.stage
+	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, cur.home)
+	LEFT JOIN rate rt ON rt.currency = cur.home
+),
+-- The unit's step, and for weeks how many days after Monday they start.
+unit AS (
+	SELECT getvariable('unit') AS unit,
+		CASE getvariable('unit')
+			WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY
+			WHEN 'month' THEN INTERVAL 1 MONTH WHEN 'quarter' THEN INTERVAL 3 MONTH
+			WHEN 'year' THEN INTERVAL 1 YEAR
+		END AS step,
+		coalesce(list_position(['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+			'saturday', 'sunday'], getvariable('week_start')) - 1, 0) * INTERVAL 1 DAY AS shift
+),
+-- The whole buckets that hold the period, each clipped to it and labelled
+-- as its whole bucket: 2026-03-05, 2026-W05, 2026-03, 2026-Q1, 2026.
+whole AS (
+	SELECT w.range AS whole, w.range + u.step AS next, u.unit, u.shift
+	FROM unit u,
+		range(CASE u.unit WHEN 'week'
+				THEN date_trunc('week', getvariable('period_start') - u.shift) + u.shift
+				ELSE date_trunc(u.unit, getvariable('period_start')) END,
+			getvariable('period_end'), u.step) w
+),
+bucket AS (
+	SELECT row_number() OVER (ORDER BY whole) - 1 AS bucket,
+		greatest(whole, getvariable('period_start')) AS start,
+		least(next, getvariable('period_end')) AS "end",
+		CASE unit
+			WHEN 'day' THEN strftime(whole, '%Y-%m-%d')
+			WHEN 'week' THEN year(whole + INTERVAL 3 DAY)::VARCHAR || '-W' || lpad((date_diff('day',
+				(date_trunc('week', make_timestamptz(year(whole + INTERVAL 3 DAY), 1, 4, 0, 0, 0)
+					- shift) + shift)::DATE, whole::DATE) // 7 + 1)::VARCHAR, 2, '0')
+			WHEN 'month' THEN strftime(whole, '%Y-%m')
+			WHEN 'quarter' THEN year(whole)::VARCHAR || '-Q' || quarter(whole)::VARCHAR
+			ELSE strftime(whole, '%Y')
+		END AS label
+	FROM whole
+	WHERE getvariable('period_start') < getvariable('period_end')
+),
+-- The bucket before the first, numbered -1, and the period's buckets.
+span AS (
+	SELECT -1 AS bucket, w.whole - u.step AS start, w.whole AS "end"
+	FROM (SELECT min(whole) AS whole FROM whole) w, unit u
+	WHERE EXISTS (SELECT 1 FROM bucket)
+	UNION ALL
+	SELECT bucket, start, "end" FROM bucket
+),
+tally AS (
+	SELECT s.bucket, count(d.close_date) AS n, coalesce(sum(d.value), 0) AS value,
+		count(d.close_date) FILTER (WHERE d.no_amount) AS no_amount,
+		count(d.close_date) FILTER (WHERE d.value IS NULL AND NOT d.no_amount) AS no_rate,
+		count(d.value) AS valued,
+		CAST(round(sum(d.value)::DOUBLE / nullif(count(d.value), 0), 2) AS DECIMAL(38, 2))
+			AS guess
+	FROM span s
+	LEFT JOIN deal d ON d.kind = 'won' AND d.close_date >= s.start AND d.close_date < s."end"
+	GROUP BY s.bucket
+),
+mean AS (
+	SELECT bucket, n, value, no_amount, no_rate,
+		CASE
+			WHEN guess IS NULL THEN NULL
+			WHEN value >= 0 AND (guess + 0.005) * valued <= value THEN guess + 0.01
+			WHEN value >= 0 AND (guess - 0.005) * valued > value THEN guess - 0.01
+			WHEN value < 0 AND (guess - 0.005) * valued >= value THEN guess - 0.01
+			WHEN value < 0 AND (guess + 0.005) * valued < value THEN guess + 0.01
+			ELSE guess
+		END AS mean
+	FROM tally
+),
+pair AS (
+	SELECT b.bucket, b.label, b.start, m.n, m.value, m.no_amount, m.no_rate, m.mean,
+		p.n AS prev_n, p.value AS prev_value, p.no_amount AS prev_no_amount,
+		p.no_rate AS prev_no_rate, p.mean AS prev_mean,
+		CAST(round((m.mean - p.mean)::DOUBLE / nullif(p.mean, 0)::DOUBLE, 6) AS DECIMAL(20, 6))
+			AS g,
+		(m.mean - p.mean) * sign(p.mean) AS num, abs(p.mean) AS den
+	FROM bucket b
+	JOIN mean m ON m.bucket = b.bucket
+	JOIN mean p ON p.bucket = b.bucket - 1
+)
+SELECT 'bucket' AS kind, bucket, label, start, n, value, no_amount, no_rate, mean,
+	prev_n, prev_value, prev_no_amount, prev_no_rate, prev_mean,
+	CASE
+		WHEN g IS NULL THEN NULL
+		WHEN num >= 0 AND (g + 0.0000005) * den <= num THEN g + 0.000001
+		WHEN num >= 0 AND (g - 0.0000005) * den > num THEN g - 0.000001
+		WHEN num < 0 AND (g - 0.0000005) * den >= num THEN g - 0.000001
+		WHEN num < 0 AND (g + 0.0000005) * den < num THEN g + 0.000001
+		ELSE g
+	END AS change
+FROM pair
+UNION ALL
+SELECT 'no_close_date', NULL, NULL, NULL,
+	count(*) FILTER (WHERE kind IN ('won', 'lost') AND close_date IS NULL),
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM deal
+UNION ALL
+SELECT 'unknown_stage', NULL, NULL, NULL, count(*) FILTER (WHERE kind IS NULL),
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM deal

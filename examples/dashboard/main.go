@@ -131,6 +131,25 @@ const (
 	maxYear = 9000
 )
 
+// maxBuckets is the most buckets the dashboard cuts a period into: the
+// reports over time print a row per bucket and per owner.
+const maxBuckets = 10_000
+
+// bucketsAbout is about how many buckets of u cover p, from its length in
+// days: within a bucket or two of the true count.
+func bucketsAbout(u sales.Unit, p sales.Period) int64 {
+	days := float64(p.End.Unix()-p.Start.Unix()) / 86400 // Unix seconds never overflow here
+	if days < 0 {
+		return 0
+	}
+	per := map[sales.Unit]float64{sales.UnitDay: 1, sales.UnitWeek: 7, sales.UnitMonth: 30.44,
+		sales.UnitQuarter: 91.31, sales.UnitFiscalQuarter: 91.31}[u]
+	if per == 0 {
+		per = 365.25 // years, fiscal or not
+	}
+	return int64(days/per) + 1
+}
+
 // checkYear refuses an instant outside minYear..maxYear, naming the flag.
 func checkYear(flagName string, t time.Time) error {
 	if y := t.Year(); y < minYear || y > maxYear {
@@ -220,6 +239,11 @@ func newEnv(o options, ds *sales.Dataset, src source) (*env, error) {
 		if err := checkYear("period", e.period.End.Add(-time.Nanosecond)); err != nil {
 			return nil, err
 		}
+	}
+	if n := bucketsAbout(e.unit, e.period); n > maxBuckets {
+		return nil, fmt.Errorf("-period %s by %s makes about %d buckets, more than the %d "+
+			"a table can show: choose a larger -unit or a shorter -period", e.period, e.unit, n,
+			maxBuckets)
 	}
 	return e, nil
 }

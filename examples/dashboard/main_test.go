@@ -98,6 +98,8 @@ func TestRun_badFlags(t *testing.T) {
 		{"-asof", "9001-01-01"},
 		{"-period", "0999-01-01..2000-01-01"},
 		{"-deals", "50", "-period", "0900"},
+		{"-deals", "50", "-unit", "day", "-period", "2000-01-01..2030-01-01"},
+		{"-deals", "50", "-unit", "month", "-period", "1100-01-01..8999-01-01"},
 	} {
 		var out bytes.Buffer
 		if err := run(args, &out); err == nil {

@@ -26,7 +26,9 @@ func canon(v any) any {
 		if rv.IsNil() {
 			return nil
 		}
-		return canon(rv.Elem().Interface())
+		if _, isBig := v.(*big.Int); !isBig {
+			return canon(rv.Elem().Interface())
+		}
 	}
 	switch x := v.(type) {
 	case nil:

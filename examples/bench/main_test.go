@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math/big"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/demo"
@@ -87,5 +91,25 @@ func TestFlags(t *testing.T) {
 	o, err := parseFlags([]string{"-sizes", "100, 1000", "-only", "r01,B06"}, &bytes.Buffer{})
 	if err != nil || len(o.sizes) != 2 || o.sizes[1] != 1000 || !o.only["R01"] || !o.only["B06"] {
 		t.Errorf("parsed %+v, %v", o, err)
+	}
+}
+
+// TestCanon checks the cells either side may hold.
+func TestCanon(t *testing.T) {
+	var none *time.Duration
+	half := 1500 * time.Millisecond
+	for _, c := range []struct {
+		in   any
+		want any
+	}{
+		{nil, nil}, {none, nil}, {&half, 1.5}, {half, 1.5}, {big.NewInt(12), 12.0},
+		{int32(-3), -3.0}, {"x", "x"}, {true, true},
+		{time.Date(2026, 3, 8, 1, 30, 0, 0, time.FixedZone("", -5*3600)), "2026-03-08T06:30:00Z"},
+		{decimal.RequireFromString("10.25"), 10.25}, {sales.Rate{Num: 1, Den: 4}, 0.25},
+		{sales.Rate{}, nil}, {sales.OwnerID("o1"), "o1"},
+	} {
+		if got := canon(c.in); !sameCell(got, c.want) {
+			t.Errorf("canon(%#v) = %#v, want %#v", c.in, got, c.want)
+		}
 	}
 }

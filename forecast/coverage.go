@@ -45,10 +45,10 @@ type CoverageReport struct {
 	// Reps has a row for every owner, in the order of owner ids, the
 	// unassigned row last, each against the owner's own targets.
 	Reps []CoverageRow `json:"reps"`
-	// UnknownStage tallies deals whose stage is not in their pipeline;
-	// BadProbability the due deals whose probability is not a number in
-	// [0, 1] (in Due.Open, not weighted); NotYetCreated counts open deals
-	// created after AsOf.
+	// UnknownStage tallies the deals whose stage at AsOf cannot be told,
+	// as in WeightedPipeline; BadProbability the due deals whose
+	// probability is not a number in [0, 1] (in Due.Open, not weighted);
+	// NotYetCreated counts the deals created after AsOf.
 	UnknownStage   sales.Tally `json:"unknown_stage"`
 	BadProbability sales.Tally `json:"bad_probability"`
 	NotYetCreated  int64       `json:"not_yet_created"`

@@ -42,7 +42,8 @@ type CreatedByStage struct {
 // each was in at asOf. This is R28 of the catalogue.
 //
 // A contact's stage at asOf is read as ActiveLeads reads it; a contact
-// that had reached no stage by then counts under LifecycleUnknown. Only
+// that had reached no stage by then, or whose stage is not one of the
+// known ones, counts under LifecycleUnknown. Only
 // contacts created at or before asOf count: a period that runs past asOf
 // shows nothing after it. Contacts without a creation date are counted in
 // NoCreated.

@@ -26,12 +26,16 @@
 //
 // # Open deals
 //
-// A deal is open at asOf when its current stage is an open one and it was
-// created at or before asOf (a deal without a creation date counts as
-// created), as in kpi.OpenDealsByStage. Every report but PipelineAsOf
-// reads deals this way, so they are meant for an asOf at or near the
-// data's "now". PipelineAsOf rebuilds each deal's stage and expected close
-// date at a past instant from its histories.
+// A deal is open at asOf when it existed then (created at or before asOf;
+// a deal without a creation date counts as created) and stood in an open
+// stage then, as sales.Dataset.DealAt rebuilds it from its stage history
+// and as kpi.OpenDealsByStage reads it: at the data's "now" that is its
+// current stage; at a past instant, a deal won since was still open. Its
+// expected close date is the one it had then
+// (sales.Dataset.ExpectedCloseAt). ClosingThisWeek, Weighted,
+// PipelineCoverage, PipelineAsOf and the open count of SalesVelocity read
+// deals this way; what was won or lost, and when, is read from the deals'
+// current stage and close date.
 //
 // # Weighting
 //

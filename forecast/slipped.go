@@ -87,8 +87,10 @@ type Slippage struct {
 // in p, grouped by the bucket of unit u (cut by c in p's location) it
 // falls in. A deal slipped when its latest expected close date known at
 // asOf lies at or after the end of the whole bucket of u that holds its
-// first date. Only changes made at or before asOf count, so the report can
-// be replayed for a past asOf. A closed deal's history ends with its close,
+// first date. Only changes made at or before asOf count: the history is
+// read in order up to the first change made after asOf (a change without
+// a time counts as made before), so the report can be replayed for a past
+// asOf. A closed deal's history ends with its close,
 // so a deal won or lost after the end of its first bucket slipped too; a
 // date moved out and back in did not. Moves counts every change that
 // moved the date later, Days the calendar days (in p's location) from the

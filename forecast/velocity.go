@@ -70,8 +70,9 @@ type VelocityReport struct {
 //
 //	velocity = open deals × win rate × average won value ÷ average cycle
 //
-// Open deals are those open at asOf (current stage open, created at or
-// before asOf). The other factors come from the deals closed in lookback,
+// Open deals are those open at asOf as sales.Dataset.DealAt places them
+// (created at or before asOf, in an open stage then, a stage no record
+// tells included), as the package documentation says. The other factors come from the deals closed in lookback,
 // as kpi.ResultsPerRep counts them: the win rate is won over won and
 // lost, by count; the average won value is over the won deals that have a
 // value in the home currency (the others are counted in Won.NoAmount and

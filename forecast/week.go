@@ -26,11 +26,12 @@ type WeekClosing struct {
 	// unassigned row last. Team adds them up.
 	Reps []ClosingRow `json:"reps"`
 	Team ClosingRow   `json:"team"`
-	// UnknownStage tallies deals whose stage is not in their pipeline,
-	// whatever their date; BadProbability the week's deals whose stage's
-	// probability is not a number in [0, 1] (counted in Open, not
-	// weighted). NotYetCreated counts open deals created after AsOf,
-	// NoCloseDate open deals without an expected close date, in no week.
+	// UnknownStage tallies the deals whose stage at AsOf cannot be told,
+	// as in WeightedPipeline, whatever their expected close date;
+	// BadProbability the week's deals whose stage's probability is not a
+	// number in [0, 1] (counted in Open, not weighted). NotYetCreated
+	// counts the deals created after AsOf, NoCloseDate the open deals
+	// without an expected close date, in no week.
 	UnknownStage   sales.Tally `json:"unknown_stage"`
 	BadProbability sales.Tally `json:"bad_probability"`
 	NotYetCreated  int64       `json:"not_yet_created"`

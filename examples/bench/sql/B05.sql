@@ -1,0 +1,301 @@
+-- B05 Pipeline as of a past date: R12, R26 and B01 as they stood at
+-- past_instant, rebuilt from the stage and close date histories, B01 over
+-- the horizon [past_horizon_start, past_horizon_end). Owners and amounts
+-- are today's: the model keeps no history of them.
+--
+-- Deals are placed as B01.sql places them (see there): a deal created after
+-- the instant did not exist; a deal with a stage history is in the stage
+-- of the last visit entered by then, else its first visit's, or in its
+-- current stage once the instant is past its last visit or every instant
+-- its records hold; one without a history is in its current stage, except
+-- that one closed after the instant was open then in a stage nothing
+-- records.
+--
+-- part "weighted" is B01 at the instant, in B01.sql's columns.
+-- part "open" is R12: per pipeline (in portal order) and owner, the open
+-- deals per open stage ("rep", col the stage id) and in all ("rep_total");
+-- the pipeline's totals per stage ("stage_total", R26) and in all
+-- ("total"); every listed owner has a row in every pipeline, other owners
+-- once an open deal of that pipeline names them. Deals whose pipeline or
+-- stage then is unknown count in unknown_stage, deals open then in an
+-- unrecorded stage in stage_unknown_then, deals not yet created in
+-- not_yet_created.
+-- part "past" counts what was assumed: open deals without a stage history
+-- (no_history), open deals whose history starts after the instant
+-- (before_history), and tallies those open in an unrecorded stage
+-- (stage_unknown).
+--
+-- Columns: part, pipeline (part "open"), then B01.sql's: kind, key, col,
+-- bucket, count, value, no_amount, no_rate, weighted, probability.
+WITH params AS (
+	SELECT getvariable('past_instant') AS t, getvariable('past_horizon_start') AS hs,
+		getvariable('past_horizon_end') AS he, ('1 ' || getvariable('unit'))::INTERVAL AS step
+),
+home AS (
+	SELECT coalesce(currency, rates_base, '') AS home,
+		coalesce(rates_base, currency, '') AS base
+	FROM portal
+),
+-- A rate into the base currency per currency: 1 for the base itself.
+rate AS (
+	SELECT currency, to_base FROM rates WHERE to_base > 0 AND currency <> (SELECT base FROM home)
+	UNION ALL
+	SELECT base, 1 FROM home
+),
+-- Each stage of each pipeline, the first row when a stage id repeats.
+stage AS (
+	SELECT pipeline, coalesce(stage, '') AS stage, position,
+		CASE WHEN kind IN ('open', 'won', 'lost') THEN kind END AS kind, probability,
+		NOT (isnan(probability) OR probability < 0 OR probability > 1) AS valid,
+		CASE WHEN NOT (isnan(probability) OR probability < 0 OR probability > 1)
+			THEN CAST(CAST(probability AS VARCHAR) AS DECIMAL(20, 12)) END AS p,
+		rowid AS ord
+	FROM stages WHERE position IS NOT NULL
+	QUALIFY row_number() OVER (PARTITION BY pipeline, coalesce(stage, '') ORDER BY rowid) = 1
+),
+pipeline AS (SELECT DISTINCT pipeline FROM stages),
+-- Each deal with its value in the home currency and its current stage.
+deal AS (
+	SELECT d.id, coalesce(d.owner, '') AS owner, d.pipeline, d.created, d.close_date,
+		pl.pipeline IS NOT NULL AS known_pipeline,
+		s.kind AS kind_now, s.position AS stage_now,
+		CASE
+			WHEN d.amount IS NULL THEN 'missing'
+			WHEN coalesce(d.currency, h.home) = h.home THEN 'ok'
+			WHEN rf.to_base IS NULL OR rt.to_base IS NULL THEN 'no_rate'
+			ELSE 'ok'
+		END AS state,
+		CASE
+			WHEN d.amount IS NULL THEN NULL
+			WHEN coalesce(d.currency, h.home) = h.home THEN d.amount
+			WHEN h.home = h.base THEN CAST(d.amount * rf.to_base AS DECIMAL(38, 9))
+			ELSE CAST(round(d.amount * rf.to_base / rt.to_base, 8) AS DECIMAL(38, 9))
+		END AS value
+	FROM deals d
+	CROSS JOIN home h
+	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, h.home)
+	LEFT JOIN rate rt ON rt.currency = h.home
+	LEFT JOIN pipeline pl ON pl.pipeline = d.pipeline
+	LEFT JOIN stage s ON s.pipeline = d.pipeline AND s.stage = coalesce(d.stage, '')
+),
+-- The visit under way at t, per deal that has a stage history.
+visit AS (
+	SELECT h.deal, coalesce(h.stage, '') AS stage,
+		last_value(coalesce(h.stage, '')) OVER whole AS last_stage,
+		last_value(h.entered) OVER whole AS last_entered,
+		last_value(h."left") OVER whole AS last_left,
+		first_value(h.entered) OVER whole AS first_entered
+	FROM deal_stage_history h, params
+	WINDOW whole AS (PARTITION BY h.deal ORDER BY h.position
+		ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+	QUALIFY row_number() OVER (PARTITION BY h.deal ORDER BY
+		(h.entered IS NULL OR h.entered <= t OR h.position = 0) DESC, h.position DESC) = 1
+),
+-- The close date history read at t: how many changes, when the last was
+-- made, and the value held at t.
+close_hist AS (
+	SELECT h.deal, count(*) OVER (PARTITION BY h.deal) AS n,
+		last_value(h."at") OVER (PARTITION BY h.deal ORDER BY h.position
+			ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last_at,
+		h.close_date
+	FROM deal_close_date_history h, params
+	QUALIFY row_number() OVER (PARTITION BY h.deal ORDER BY
+		(h."at" IS NULL OR h."at" <= t OR h.position = 0) DESC, h.position DESC) = 1
+),
+placed0 AS (
+	SELECT d.*, v.deal IS NOT NULL AS has_history, v.first_entered,
+		CASE
+			WHEN d.created > p.t THEN 'not_yet'
+			WHEN NOT d.known_pipeline THEN 'unknown'
+			WHEN v.deal IS NOT NULL THEN NULL
+			WHEN d.kind_now IS NULL THEN 'unknown'
+			WHEN d.kind_now <> 'open' AND d.close_date > p.t THEN 'open_unknown'
+			ELSE d.kind_now
+		END AS standing0,
+		v.deal IS NULL OR ((v.last_entered IS NULL OR v.last_entered <= p.t)
+			AND (lv.position IS NOT DISTINCT FROM d.stage_now
+				OR ((v.last_left IS NULL OR v.last_left <= p.t)
+					AND (d.kind_now IS NULL OR d.kind_now = 'open' OR d.close_date IS NULL
+						OR d.close_date <= p.t)))) AS at_current,
+		sv.kind AS visit_kind, sv.position AS visit_stage,
+		CASE
+			WHEN c.deal IS NULL THEN CASE WHEN d.kind_now = 'open' THEN d.close_date END
+			WHEN d.kind_now = 'open' AND coalesce(c.last_at <= p.t, true) THEN d.close_date
+			ELSE c.close_date
+		END AS expected
+	FROM deal d
+	CROSS JOIN params p
+	LEFT JOIN visit v ON v.deal = d.id
+	LEFT JOIN stage sv ON sv.pipeline = d.pipeline AND sv.stage = v.stage
+	LEFT JOIN stage lv ON lv.pipeline = d.pipeline AND lv.stage = v.last_stage
+	LEFT JOIN close_hist c ON c.deal = d.id
+),
+-- Where each deal stood at t, as B01.sql places it.
+placed AS (
+	SELECT *,
+		CASE
+			WHEN standing0 IS NOT NULL THEN standing0
+			WHEN at_current THEN coalesce(kind_now, 'unknown')
+			ELSE coalesce(visit_kind, 'unknown')
+		END AS standing,
+		CASE WHEN at_current THEN stage_now ELSE visit_stage END AS stage_then
+	FROM placed0
+),
+-- The buckets of the horizon, by their start.
+buckets AS (
+	SELECT generate_series AS start
+	FROM params, generate_series(hs, he, step)
+	WHERE generate_series < he
+),
+-- The open deals, each with its stage and expected close column.
+open AS (
+	SELECT o.*, s.valid, s.p,
+		CASE
+			WHEN o.expected IS NULL THEN 'no_close_date'
+			WHEN o.expected < p.hs THEN 'earlier'
+			WHEN o.expected >= p.he THEN 'later'
+			ELSE 'bucket'
+		END AS col,
+		b.start AS bucket
+	FROM placed o
+	CROSS JOIN params p
+	JOIN stage s ON s.pipeline = o.pipeline AND s.position = o.stage_then
+	LEFT JOIN buckets b ON o.expected >= b.start AND o.expected < least(b.start + p.step, p.he)
+	WHERE o.standing = 'open'
+),
+cols AS (
+	SELECT 'bucket' AS col, start AS bucket FROM buckets
+	UNION ALL
+	SELECT unnest(['earlier', 'later', 'no_close_date', 'total']), NULL
+),
+owner_rows AS (
+	SELECT DISTINCT id AS owner FROM owners
+	UNION
+	SELECT owner FROM open
+),
+-- One cell per deal and column it counts in: its own and the total.
+cells AS (
+	SELECT owner, col, bucket, state, value, valid, p FROM open
+	UNION ALL
+	SELECT owner, 'total', NULL, state, value, valid, p FROM open
+),
+tallied AS (
+	SELECT owner, col, bucket,
+		count(*) AS n,
+		coalesce(sum(value) FILTER (WHERE state = 'ok'), 0) AS value,
+		count(*) FILTER (WHERE state = 'missing') AS no_amount,
+		count(*) FILTER (WHERE state = 'no_rate') AS no_rate,
+		coalesce(sum(value * p) FILTER (WHERE state = 'ok' AND valid), 0) AS weighted
+	FROM cells GROUP BY ALL
+),
+grid AS (
+	SELECT 'rep' AS kind, r.owner AS key, c.col, c.bucket
+	FROM owner_rows r CROSS JOIN cols c
+	UNION ALL
+	SELECT 'team', NULL, c.col, c.bucket FROM cols c
+),
+tally_of AS (
+	SELECT 'rep' AS kind, owner AS key, col, bucket, n, value, no_amount, no_rate, weighted
+	FROM tallied
+	UNION ALL
+	SELECT 'team', NULL, col, bucket, CAST(sum(n) AS BIGINT), sum(value),
+		CAST(sum(no_amount) AS BIGINT), CAST(sum(no_rate) AS BIGINT), sum(weighted)
+	FROM tallied GROUP BY ALL
+),
+-- The deals open at the instant in a stage of their pipeline, for R12.
+open_now AS (
+	SELECT o.*, s.stage AS stage_id
+	FROM placed o JOIN stage s ON s.pipeline = o.pipeline AND s.position = o.stage_then
+	WHERE o.standing = 'open'
+),
+open_stage AS (
+	SELECT pipeline, stage, ord FROM stage WHERE kind = 'open'
+),
+open_owner AS (
+	SELECT pl.pipeline, o.id AS owner FROM pipeline pl, (SELECT DISTINCT id FROM owners) o
+	UNION
+	SELECT pipeline, owner FROM open_now
+),
+open_tally AS (
+	SELECT pipeline, owner, stage_id, count(*) AS n,
+		coalesce(sum(value) FILTER (WHERE state = 'ok'), 0) AS value,
+		count(*) FILTER (WHERE state = 'missing') AS no_amount,
+		count(*) FILTER (WHERE state = 'no_rate') AS no_rate
+	FROM open_now GROUP BY GROUPING SETS ((pipeline, owner, stage_id), (pipeline, owner),
+		(pipeline, stage_id), (pipeline))
+),
+open_grid AS (
+	SELECT o.pipeline, 'rep' AS kind, o.owner, s.stage
+	FROM open_owner o JOIN open_stage s USING (pipeline)
+	UNION ALL
+	SELECT pipeline, 'rep_total', owner, NULL FROM open_owner
+	UNION ALL
+	SELECT pipeline, 'stage_total', NULL, stage FROM open_stage
+	UNION ALL
+	SELECT pipeline, 'total', NULL, NULL FROM pipeline
+),
+weighted_rows AS (
+	SELECT g.kind, g.key, g.col, g.bucket,
+		coalesce(t.n, 0), coalesce(t.value, 0), coalesce(t.no_amount, 0), coalesce(t.no_rate, 0),
+		coalesce(t.weighted, 0), NULL::DOUBLE
+	FROM grid g
+	LEFT JOIN tally_of t ON t.kind = g.kind AND t.key IS NOT DISTINCT FROM g.key AND t.col = g.col
+		AND t.bucket IS NOT DISTINCT FROM g.bucket
+	UNION ALL
+	SELECT 'stage', s.pipeline, s.stage, NULL,
+		count(o.id), coalesce(sum(o.value) FILTER (WHERE o.state = 'ok'), 0),
+		count(o.id) FILTER (WHERE o.state = 'missing'), count(o.id) FILTER (WHERE o.state = 'no_rate'),
+		CASE WHEN s.valid THEN coalesce(sum(o.value * o.p) FILTER (WHERE o.state = 'ok'), 0) ELSE 0 END,
+		s.probability
+	FROM stage s
+	LEFT JOIN open o ON o.pipeline = s.pipeline AND o.stage_then = s.position
+	WHERE s.kind = 'open'
+	GROUP BY s.pipeline, s.stage, s.valid, s.probability
+	UNION ALL
+	SELECT x.kind, NULL, NULL, NULL, x.n, x.value, x.no_amount, x.no_rate, NULL, NULL
+	FROM (
+		SELECT 'unknown_stage' AS kind, count(*) AS n,
+			coalesce(sum(value) FILTER (WHERE state = 'ok'), 0) AS value,
+			count(*) FILTER (WHERE state = 'missing') AS no_amount,
+			count(*) FILTER (WHERE state = 'no_rate') AS no_rate
+		FROM placed WHERE standing IN ('unknown', 'open_unknown')
+		UNION ALL
+		SELECT 'bad_probability', count(*), coalesce(sum(value) FILTER (WHERE state = 'ok'), 0),
+			count(*) FILTER (WHERE state = 'missing'), count(*) FILTER (WHERE state = 'no_rate')
+		FROM open WHERE NOT valid
+		UNION ALL
+		SELECT 'not_yet_created', count(*), NULL, NULL, NULL FROM placed WHERE standing = 'not_yet'
+	) x
+)
+SELECT 'weighted', NULL, * FROM weighted_rows
+UNION ALL
+SELECT 'open', g.pipeline, g.kind, g.owner, g.stage, NULL,
+	coalesce(t.n, 0), coalesce(t.value, 0), coalesce(t.no_amount, 0), coalesce(t.no_rate, 0),
+	NULL, NULL
+FROM open_grid g
+LEFT JOIN open_tally t ON t.pipeline = g.pipeline
+	AND t.owner IS NOT DISTINCT FROM g.owner AND t.stage_id IS NOT DISTINCT FROM g.stage
+UNION ALL
+SELECT 'open', NULL, x.kind, NULL, NULL, NULL, x.n, NULL, NULL, NULL, NULL, NULL
+FROM (
+	SELECT 'unknown_stage' AS kind, count(*) AS n FROM placed WHERE standing = 'unknown'
+	UNION ALL
+	SELECT 'stage_unknown_then', count(*) FROM placed WHERE standing = 'open_unknown'
+	UNION ALL
+	SELECT 'not_yet_created', count(*) FROM placed WHERE standing = 'not_yet'
+) x
+UNION ALL
+SELECT 'past', NULL, x.kind, NULL, NULL, NULL, x.n, x.value, x.no_amount, x.no_rate, NULL, NULL
+FROM (
+	SELECT 'stage_unknown' AS kind, count(*) AS n,
+		coalesce(sum(value) FILTER (WHERE state = 'ok'), 0) AS value,
+		count(*) FILTER (WHERE state = 'missing') AS no_amount,
+		count(*) FILTER (WHERE state = 'no_rate') AS no_rate
+	FROM placed WHERE standing = 'open_unknown'
+	UNION ALL
+	SELECT 'no_history', count(*), NULL, NULL, NULL
+	FROM placed WHERE standing = 'open' AND NOT has_history
+	UNION ALL
+	SELECT 'before_history', count(*), NULL, NULL, NULL
+	FROM placed WHERE standing = 'open' AND first_entered > (SELECT t FROM params)
+) x

@@ -128,18 +128,29 @@ type RequestError struct {
 	Page     int
 	Attempts int
 	Err      error
+	// Last is the failure the client was waiting out when the context
+	// ended (a 503, a 429, a dropped connection), nil when it was not
+	// waiting: a read that times out while HubSpot is down says so.
+	Last error
 }
 
-// Error names the endpoint, the page and the number of attempts.
+// Error names the endpoint, the page and the number of attempts, and the
+// failure the client was waiting out, if any.
 func (e *RequestError) Error() string {
 	s := "hubspot: " + e.Endpoint
 	if e.Page > 0 {
 		s += fmt.Sprintf(" page %d", e.Page)
 	}
-	return fmt.Sprintf("%s: %d attempt(s): %v", s, e.Attempts, e.Err)
+	s = fmt.Sprintf("%s: %d attempt(s): %v", s, e.Attempts, e.Err)
+	if e.Last != nil {
+		s += " (while waiting out: " + e.Last.Error() + ")"
+	}
+	return s
 }
 
-// Unwrap returns the last underlying error, such as context.Canceled.
+// Unwrap returns the underlying error, such as context.Canceled. Last is
+// not unwrapped: a read that timed out is not an API error, whatever it
+// was waiting for.
 func (e *RequestError) Unwrap() error { return e.Err }
 
 // PagingError is a listing whose cursor came back to a value it already

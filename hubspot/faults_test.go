@@ -235,6 +235,36 @@ func TestReadPortal_cancelWhileWaiting(t *testing.T) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("ReadPortal took %v to notice its deadline", d)
 	}
+	// The error says what the read was waiting out, without being one.
+	var re *hubspot.RequestError
+	var rl *hubspot.RateLimitError
+	if !errors.As(err, &re) || !errors.As(re.Last, &rl) || rl.Policy != "TEN_SECONDLY_ROLLING" ||
+		!strings.Contains(err.Error(), "waiting out") || errors.As(err, &rl) {
+		t.Errorf("ReadPortal = %v (%#v), want a RequestError whose Last is the rate limit", err, re)
+	}
+}
+
+// TestReadPortal_timeoutWhileDown: a deadline that ends while the client
+// backs off from a 503 gives the 503 as the failure waited out.
+func TestReadPortal_timeoutWhileDown(t *testing.T) {
+	recs := smallPortal(t)
+	srv := fakehub.New(recs, fakehub.Options{Token: testToken, Fault: func(n int, r *http.Request) fakehub.Fault {
+		return fakehub.Fault{Status: 503, Body: `{"status":"error","message":"down","correlationId":"abc"}`,
+			Header: http.Header{"Retry-After": {"3600"}}}
+	}})
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, _, err := newClient(t, srv).ReadPortal(ctx, roundTripOptions())
+	var re *hubspot.RequestError
+	var api *hubspot.APIError
+	if !errors.Is(err, context.DeadlineExceeded) || !errors.As(err, &re) ||
+		!errors.As(re.Last, &api) || api.Status != 503 || api.CorrelationID != "abc" {
+		t.Fatalf("ReadPortal = %v, want a deadline while waiting out a 503", err)
+	}
+	if strings.Contains(err.Error(), testToken) {
+		t.Errorf("error %q holds the token", err)
+	}
 }
 
 func TestClient_throttle(t *testing.T) {

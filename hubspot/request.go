@@ -223,7 +223,7 @@ func (r *retrier) next(ctx context.Context, status int, body []byte, h http.Head
 	c, cl := r.c, r.cl
 	if ctx.Err() != nil {
 		return &RequestError{Endpoint: cl.endpoint(), Page: cl.page,
-			Attempts: cl.stats.Requests, Err: ctx.Err()}
+			Attempts: cl.stats.Requests, Err: ctx.Err(), Last: r.last}
 	}
 	var wait time.Duration
 	switch {
@@ -245,6 +245,7 @@ func (r *retrier) next(ctx context.Context, status int, body []byte, h http.Head
 		if policy == "DAILY" || r.waits >= c.rlWaits {
 			return &RateLimitError{API: api, Policy: policy, RetryAfter: after, Waits: r.waits}
 		}
+		r.last = &RateLimitError{API: api, Policy: policy, RetryAfter: after, Waits: r.waits}
 		wait = rateLimitWait(after, policy, api.Message, h, cl.search)
 		wait += c.jitter(wait / 10)
 		w := c.burst
@@ -281,7 +282,7 @@ func (r *retrier) next(ctx context.Context, status int, body []byte, h http.Head
 		start := c.clk.now()
 		if err := c.clk.sleep(ctx, wait); err != nil {
 			return &RequestError{Endpoint: cl.endpoint(), Page: cl.page,
-				Attempts: cl.stats.Requests, Err: err}
+				Attempts: cl.stats.Requests, Err: err, Last: r.last}
 		}
 		cl.stats.Throttled += c.clk.now().Sub(start)
 	} else if status != http.StatusTooManyRequests {

@@ -60,6 +60,41 @@ func TestChurnRisk(t *testing.T) {
 	}
 }
 
+// A company listed with the empty id is not the company of the deals that
+// name none: they make nobody a customer and count in NoCompany.
+func TestChurnRisk_emptyCompanyID(t *testing.T) {
+	won := func(id sales.DealID, co sales.CompanyID, closed time.Time) sales.Deal {
+		return sales.Deal{ID: id, Pipeline: "sales", Stage: "won", Company: co,
+			Created: ny(2023, time.January, 1, 9, 0, 0), CloseDate: closed, Amount: Amount("10")}
+	}
+	ds := sales.MustDataset(sales.Records{
+		TimeZone:  "America/New_York",
+		Currency:  "USD",
+		Pipelines: []sales.Pipeline{SalesPipeline},
+		Companies: []sales.Company{{ID: "", Name: "Nameless"}, {ID: "co1", Name: "Acme"}},
+		Deals: []sales.Deal{
+			// n1 names no company and closed a year before asOf; c1 is
+			// co1's only order, as old.
+			won("n1", "", ny(2023, time.July, 1, 9, 0, 0)),
+			won("c1", "co1", ny(2023, time.July, 1, 9, 0, 0)),
+		},
+	})
+	got, err := ChurnRisk(ds, asOf, ChurnOptions{})
+	if err != nil {
+		t.Fatalf("ChurnRisk: %v", err)
+	}
+	// Only co1 is a customer, and at risk: July 1 2023 09:00 to July 15
+	// 2024 10:00 is 12 whole months. n1 counts in NoCompany.
+	if len(got.Companies) != 1 || got.Companies[0].Company != "co1" ||
+		got.Companies[0].MonthsSince != 12 {
+		t.Fatalf("ChurnRisk companies = %+v, want co1 only, 12 months", got.Companies)
+	}
+	if got.Customers != 1 || got.NoCompany != 1 || got.NoCloseDate != 0 {
+		t.Errorf("ChurnRisk customers %d, no company %d, no close date %d; want 1, 1, 0",
+			got.Customers, got.NoCompany, got.NoCloseDate)
+	}
+}
+
 func TestIdleDeals(t *testing.T) {
 	got, err := IdleDeals(handDataset(), asOf, IdleOptions{})
 	if err != nil {

@@ -74,7 +74,9 @@ type ChurnReport struct {
 // Rows come longest silent first (earliest last order), ties by company
 // id. A company's owner is the account's owner, "unassigned" when it has
 // none. Won deals with no close date, or with no known company, are
-// counted apart.
+// counted apart; a deal that names no company is counted so even when
+// the portal lists a company with the empty id, which is never a
+// customer.
 //
 // ChurnRisk fails when asOf is zero or o.Months is negative.
 func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, error) {
@@ -91,7 +93,7 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 	cutoff := monthsBefore(asOf, o.Months, loc)
 	r := ChurnReport{AsOf: asOf, Months: o.Months, Currency: ds.Currency(),
 		Companies: []ChurnRow{}}
-	c, at := ds.DealColumns(), sales.InstantOf(asOf)
+	c, at, none := ds.DealColumns(), sales.InstantOf(asOf), noCompany(ds)
 	for i, kind := range c.Kind {
 		if kind != sales.StageWon {
 			continue
@@ -99,7 +101,7 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 		switch closed := c.Close[i]; {
 		case closed == sales.NoInstant:
 			r.NoCloseDate++
-		case closed <= at && c.Company[i] < 0:
+		case closed <= at && (c.Company[i] < 0 || c.Company[i] == none):
 			r.NoCompany++
 		}
 	}
@@ -110,6 +112,9 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 	var risks []risk
 	before := sales.InstantOf(cutoff)
 	for co := range ds.Companies {
+		if int32(co) == none {
+			continue // its deals are the deals that name no company
+		}
 		last := lastOrder(ds, co, at)
 		if last < 0 {
 			continue
@@ -128,6 +133,17 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 		row.MonthsSince = wholeMonths(row.LastOrder, asOf, loc)
 	}
 	return r, nil
+}
+
+// noCompany returns the value of the company column for a deal that names
+// no company: sales.Unassigned, or the position of a company listed with
+// the empty id, which the deals without a company would otherwise be
+// taken for.
+func noCompany(ds *sales.Dataset) int32 {
+	if c, ok := ds.CompanyIndex(""); ok {
+		return int32(c)
+	}
+	return sales.Unassigned
 }
 
 // lastOrder returns the position in Deals of the c-th company's last won

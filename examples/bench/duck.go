@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -46,28 +47,45 @@ func queryIDs() []string {
 // duck is one DuckDB database in memory, on one connection so that the
 // session's settings (time zone, variables) hold for every query.
 type duck struct {
-	db   *sql.DB
-	conn *sql.Conn
+	db    *sql.DB
+	conn  *sql.Conn
+	spill string // the folder DuckDB spills to when memory runs short
 }
 
-// openDuck opens an empty database in memory.
+// openDuck opens an empty database in memory, with DuckDB's settings left
+// as a user would find them but for where it spills: a temporary folder
+// of its own rather than ".tmp" in the working directory.
 func openDuck(ctx context.Context) (*duck, error) {
+	spill, err := os.MkdirTemp("", "sales-bench-duckdb-")
+	if err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
+		os.RemoveAll(spill)
 		return nil, fmt.Errorf("duckdb: open: %w", err)
 	}
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		db.Close()
+	d := &duck{db: db, spill: spill}
+	if d.conn, err = db.Conn(ctx); err != nil {
+		d.Close()
 		return nil, fmt.Errorf("duckdb: connect: %w", err)
 	}
-	return &duck{db: db, conn: conn}, nil
+	if _, err := d.conn.ExecContext(ctx, "SET temp_directory = "+quote(spill)); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("duckdb: %w", err)
+	}
+	return d, nil
 }
 
-// Close closes the connection and the database.
+// Close closes the connection and the database, and removes what DuckDB
+// spilled.
 func (d *duck) Close() error {
-	d.conn.Close()
-	return d.db.Close()
+	if d.conn != nil {
+		d.conn.Close()
+	}
+	err := d.db.Close()
+	os.RemoveAll(d.spill)
+	return err
 }
 
 // load creates the tables of sql/schema.sql and copies the table snapshot

@@ -36,7 +36,8 @@ type SimOptions struct {
 	// FellBack. 0 means DefaultMinSample.
 	MinSample int
 	// LearnSince, when not zero, learns only from deals closed at or
-	// after it, so that old history can be left out.
+	// after it (when they entered their closed stage, else by their
+	// close date), so that old history can be left out.
 	LearnSince time.Time
 }
 
@@ -98,9 +99,9 @@ type Simulation struct {
 	// their configured probability.
 	Stages   []StageOdds `json:"stages"`
 	FellBack []StageRef  `json:"fell_back"`
-	// Learned counts the closed deals with a stage history that rates
-	// were learned from; NoHistory the closed ones without, which taught
-	// nothing.
+	// Learned counts the deals closed at AsOf, with a stage history, that
+	// rates were learned from; NoHistory the closed ones without one,
+	// which taught nothing.
 	Learned   int64 `json:"learned"`
 	NoHistory int64 `json:"no_history"`
 	// Deals tallies the deals forecast: open at AsOf, expected to close
@@ -152,11 +153,16 @@ type Simulation struct {
 // depend on its owner, amount, age or how long it has been in its stage.
 // A stage's win probability is learned from the portal's own history: of
 // the deals whose stage history shows they passed through the stage and
-// were closed (won or lost) at or before asOf, the share that was won. A
-// deal that came back to a stage counts once. A stage through which fewer
-// than o.MinSample closed deals passed uses its configured probability
+// that were closed (won or lost) at asOf, the share that was won. A deal
+// is closed at asOf as sales.Dataset.DealAt places it, by a visit it
+// entered by then; it passed through the open stages of its visits
+// entered by then (a history that stops short of the closed stage, or
+// ends in a stage its pipeline does not list, still counts). A deal that
+// came back to a stage counts once. A stage through which fewer than
+// o.MinSample closed deals passed uses its configured probability
 // instead, and is listed in FellBack. Learning reads only what was known
-// at asOf: visits entered after asOf are ignored.
+// at asOf: visits entered after asOf are ignored. Closed deals without a
+// stage history teach nothing and are counted in NoHistory.
 //
 // Each of o.Trials trials draws every deal's outcome and adds up the
 // values won. The quantiles are nearest-rank: P10 is the smallest trial
@@ -164,12 +170,27 @@ type Simulation struct {
 // are simulated in millionths of the home currency; a value with more
 // decimal places is rounded half away from zero to the millionth.
 //
-// Deals open at asOf are read as in Weighted: current stage open, created
-// at or before asOf. Those expected before p starts (overdue since an
-// earlier period), after it ends, or without an expected close date are
-// counted apart, not simulated. A deal without a value counts in Deals
-// and adds nothing; a stage of probability 0 never wins and one of 1
-// always does.
+// Deals open at asOf are read as in Weighted: in an open stage at asOf as
+// sales.Dataset.DealAt rebuilds it from the stage history, with the
+// expected close date they had then. Those expected before p starts
+// (overdue since an earlier period), at or after its end, or without an
+// expected close date are counted apart, not simulated; those expected
+// earlier in p than asOf are simulated, as they may still close in p. A
+// deal without a value counts in Deals and adds nothing; a stage of
+// probability 0 never wins and one of 1 always does. A deal whose stage
+// at asOf cannot be told, or whose stage's probability is not a number
+// in [0, 1] and was not learned, is counted apart (UnknownStage,
+// BadProbability), not guessed at.
+//
+// The target is the period's won-value target as kpi.WonAgainstTarget
+// picks it; what remains of it is the target less the value won in p up
+// to asOf, and Reach is the share of trials that bring at least that
+// much: every trial once the target is met, no value without a target.
+//
+// The trials are spread over the machine's processors, each part of
+// them jumping the random stream ahead to where one sequential pass would
+// be, so the same seed gives the same result whatever the number of
+// processors.
 //
 // The time taken grows as the number of deals simulated times o.Trials;
 // memory grows with o.Trials only. Simulate fails on a zero asOf, an

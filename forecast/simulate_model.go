@@ -38,7 +38,11 @@ func (r *Simulation) learn(ds *sales.Dataset, st *stageTable, o SimOptions) stag
 	return h
 }
 
-// learnDeal adds what deal i's stage history says to h.
+// learnDeal adds what deal i's stage history says to h. The deal teaches
+// when it was closed at asOf as sales.Dataset.DealAt places it, by a
+// visit entered by then: it passed through the open stages of its visits
+// entered by then, and closed when it entered its closed stage or, where
+// its history stops short of that stage, on its close date.
 func (r *Simulation) learnDeal(ds *sales.Dataset, st *stageTable, i int, l learning,
 	h *stageHistory, seen []int) {
 	c := ds.DealColumns()
@@ -46,31 +50,33 @@ func (r *Simulation) learnDeal(ds *sales.Dataset, st *stageTable, i int, l learn
 	if p < 0 {
 		return
 	}
-	v := ds.DealVisits(i)
-	if v.Len() == 0 {
-		if c.Kind[i].Closed() && c.Close[i] <= l.asOf {
-			r.NoHistory++
-		}
+	kind, _, _ := ds.DealAtInstant(i, l.asOf)
+	if !kind.Closed() {
 		return
 	}
-	last := -1 // the visit the deal was in at asOf
+	v := ds.DealVisits(i)
+	if v.Len() == 0 {
+		r.NoHistory++
+		return
+	}
+	last := -1 // the last visit entered by asOf
 	for j, entered := range v.Entered {
 		if entered <= l.asOf {
 			last = j
 		}
 	}
-	if last < 0 || v.Stage[last] < 0 {
-		return
+	if last < 0 {
+		return // its history starts after asOf: it closed later
 	}
-	end := st.first[p] + int(v.Stage[last])
-	if !st.kind[end].Closed() {
-		return
+	closed := c.Close[i]
+	if pos := v.Stage[last]; pos >= 0 && st.kind[st.first[p]+int(pos)].Closed() {
+		closed = v.Entered[last]
 	}
-	if l.since != sales.NoInstant && v.Entered[last] < l.since {
+	if l.since != sales.NoInstant && closed < l.since {
 		return
 	}
 	r.Learned++
-	for _, pos := range v.Stage[:last] {
+	for _, pos := range v.Stage[:last+1] {
 		if pos < 0 {
 			continue
 		}
@@ -80,7 +86,7 @@ func (r *Simulation) learnDeal(ds *sales.Dataset, st *stageTable, i int, l learn
 		}
 		seen[s] = i + 1
 		h.closed[s]++
-		if st.kind[end] == sales.StageWon {
+		if kind == sales.StageWon {
 			h.won[s]++
 		}
 	}

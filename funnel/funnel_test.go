@@ -527,6 +527,26 @@ func TestProposals(t *testing.T) {
 	}
 }
 
+// TestProposals_unknownPipeline: a deal whose pipeline the portal does not
+// list may have entered a stage of that id, or not: it is counted apart,
+// never dropped, and in no row.
+func TestProposals_unknownPipeline(t *testing.T) {
+	recs := funnelPortal()
+	recs.Deals = append(recs.Deals, sales.Deal{ID: "x1", Owner: "a", Pipeline: "gone",
+		Stage: "propose", Amount: Amount("5"), Created: jan(3),
+		StageHistory: visits(time.Time{}, "propose", jan(4))})
+	got, err := Proposals(sales.MustDataset(recs), january, "propose")
+	if err != nil {
+		t.Fatalf("Proposals: %v", err)
+	}
+	// As in TestProposals: 3 this January, 1 in December, 4 without history.
+	if got.UnknownPipeline != 1 || got.NoHistory != 4 || got.Team.Current.Count != 3 ||
+		got.Team.Previous.Count != 1 {
+		t.Errorf("Proposals unknown pipeline %d, no history %d, team %+v; want 1, 4, 3 and 1",
+			got.UnknownPipeline, got.NoHistory, got.Team)
+	}
+}
+
 func TestMQLToCustomer(t *testing.T) {
 	ds := sales.MustDataset(funnelPortal())
 	got, err := MQLToCustomer(ds, january)

@@ -353,3 +353,55 @@ func errText(err error) string {
 	}
 	return ""
 }
+
+// checkLifecycle: R39's cohort is every contact whose marketing-qualified
+// date is in the period, counted from the records; no step holds more
+// contacts than the one before; and a step times or counts out of order
+// only contacts that reached it, the first step none.
+func checkLifecycle(recs sales.Records, p sales.Period) error {
+	r, err := MQLToCustomer(sales.MustDataset(recs), p)
+	if err != nil {
+		return err
+	}
+	var cohort int64
+	for i := range recs.Contacts {
+		if mql := recs.Contacts[i].Reached.MarketingQualified; !mql.IsZero() && p.Contains(mql) {
+			cohort++
+		}
+	}
+	if len(r.Steps) != 4 || r.Steps[0].Reached != cohort {
+		return fmt.Errorf("R39 steps %+v, want 4 from a cohort of %d", r.Steps, cohort)
+	}
+	if s := r.Steps[0]; s.Timed != 0 || s.OutOfOrder != 0 || s.MedianDays != nil {
+		return fmt.Errorf("R39 first step %+v is timed", s)
+	}
+	prev := cohort
+	for _, s := range r.Steps {
+		if s.Reached > prev || s.Reached < 0 {
+			return fmt.Errorf("R39 grows at %s: %d after %d", s.Stage, s.Reached, prev)
+		}
+		if s.Timed+s.OutOfOrder > s.Reached || (s.Timed > 0) != (s.MedianDays != nil) {
+			return fmt.Errorf("R39 %s: %d timed and %d out of order of %d reached, median %v",
+				s.Stage, s.Timed, s.OutOfOrder, s.Reached, s.MedianDays)
+		}
+		if s.Step != (sales.Rate{Num: s.Reached, Den: prev}) ||
+			s.Cumulative != (sales.Rate{Num: s.Reached, Den: cohort}) {
+			return fmt.Errorf("R39 %s: step %+v, cumulative %+v", s.Stage, s.Step, s.Cumulative)
+		}
+		prev = s.Reached
+	}
+	return nil
+}
+
+func TestMQLToCustomer_neverGrows(t *testing.T) {
+	for i, e := range edgeCases() {
+		if err := checkLifecycle(e.recs, e.pc.period()); err != nil {
+			t.Errorf("edge portal %d: %v", i, err)
+		}
+	}
+	props := properties(t)
+	props.Property("R39 never grows and times only the contacts that reached a step",
+		prop.ForAll(func(pc portalCase) string { return errText(checkLifecycle(pc.records(), pc.period())) },
+			genPortalCase()))
+	props.TestingRun(t)
+}

@@ -38,9 +38,12 @@ type ProposalReport struct {
 	Team ProposalRow   `json:"team"`
 	// NoHistory counts deals of those pipelines with no stage history:
 	// whether and when they entered the stage is unknown. BadVisits counts
-	// visits to the stage with no entry time.
-	NoHistory int64 `json:"no_history"`
-	BadVisits int64 `json:"bad_visits"`
+	// visits to the stage with no entry time. UnknownPipeline counts deals
+	// whose pipeline the portal does not list: whether that pipeline has
+	// the stage is unknown. None of these is in a row.
+	NoHistory       int64 `json:"no_history"`
+	BadVisits       int64 `json:"bad_visits"`
+	UnknownPipeline int64 `json:"unknown_pipeline"`
 }
 
 // Proposals counts, per owner, the deals that entered the proposal stage
@@ -55,7 +58,9 @@ type ProposalReport struct {
 // in a period counts once there, and a deal that skipped the stage never
 // entered it. Values are the deals' amounts in the home currency; deals
 // without an amount, or whose currency has no rate, count in Count and are
-// counted apart in NoAmount and NoRate.
+// counted apart in NoAmount and NoRate. Deals of those pipelines without a
+// stage history, and deals whose pipeline the portal does not list, are
+// counted in NoHistory and UnknownPipeline, whatever the period.
 //
 // Results over two halves of a portal merge with Merge. Proposals fails
 // when p is not a valid period or no pipeline has the stage.
@@ -78,7 +83,11 @@ func Proposals(ds *sales.Dataset, p sales.Period, stage sales.StageID) (Proposal
 	t := byowner.New[ProposalRow](ds)
 	spans := [2]sales.Span{sales.SpanOf(r.Period), sales.SpanOf(r.Previous)}
 	for i, pi := range ds.DealColumns().Pipeline {
-		if pi < 0 || has[pi] < 0 {
+		switch {
+		case pi < 0:
+			r.UnknownPipeline++
+			continue
+		case has[pi] < 0:
 			continue
 		}
 		v := ds.DealVisits(i)
@@ -155,5 +164,6 @@ func (r *ProposalReport) Merge(o ProposalReport) error {
 	r.setTeam()
 	r.NoHistory += o.NoHistory
 	r.BadVisits += o.BadVisits
+	r.UnknownPipeline += o.UnknownPipeline
 	return nil
 }

@@ -286,3 +286,44 @@ func TestOpenDealsByStage_past(t *testing.T) {
 		t.Errorf("OpenDealsByStage(June 1) = %+v, want later in qualify, moved-on in negotiate", total)
 	}
 }
+
+// TestWonAgainstTarget_oddTargets: a target with no known metric measures
+// nothing and makes its owner no target holder; a target of an owner the
+// portal does not list shows in a row of its own, so that the team's
+// target adds up the rows. By hand, January: Ann's only target has no
+// metric, so the owners' level holds zz's 70 alone, against zz's wins,
+// none: 0/70. Ann's 100 is not set against anyone's target.
+func TestWonAgainstTarget_oddTargets(t *testing.T) {
+	recs := smallPortal()
+	jan := sales.Month(2024, time.January, nil)
+	recs.Targets = []sales.Target{
+		{Owner: "a", Period: jan, Value: D("150")},
+		{Owner: "zz", Period: jan, Metric: sales.TargetWonValue, Value: D("70")},
+		{Team: "east", Period: jan, Value: D("5")},
+	}
+	r, err := WonAgainstTarget(sales.MustDataset(recs), jan)
+	if err != nil {
+		t.Fatalf("WonAgainstTarget: %v", err)
+	}
+	if r.Level != TargetsOwners || r.UnknownMetric != 2 || r.PartialTargets != 0 {
+		t.Errorf("WonAgainstTarget level %q, unknown metric %d, partial %d; want owners, 2, 0",
+			r.Level, r.UnknownMetric, r.PartialTargets)
+	}
+	if v, ok := r.Team.ValueAttainment.Value(); !ok || !v.IsZero() || r.Team.Won.Count != 0 {
+		t.Errorf("WonAgainstTarget team = %+v, want 0 won against 70", r.Team)
+	}
+	if ann := r.Reps[0]; ann.ValueTarget != nil || ann.CountTarget != nil {
+		t.Errorf("WonAgainstTarget Ann = %+v, want no target", ann)
+	}
+	var owners []sales.OwnerID
+	for _, rep := range r.Reps {
+		owners = append(owners, rep.Owner)
+	}
+	if len(r.Reps) != 5 || r.Reps[3].Owner != "zz" || r.Reps[3].ValueTarget == nil ||
+		!r.Reps[3].ValueTarget.Equal(D("70")) || r.Reps[3].Won.Count != 0 {
+		t.Errorf("WonAgainstTarget reps %v, want a, b, c, zz with a target of 70, unassigned", owners)
+	}
+	if len(r.Teams) != 0 {
+		t.Errorf("WonAgainstTarget teams = %+v, want none: east's only target has no metric", r.Teams)
+	}
+}

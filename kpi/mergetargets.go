@@ -59,9 +59,11 @@ func (r *TargetReport) mergeable(o TargetReport) error {
 	case !samePeriod(r.Period, o.Period) || r.Currency != o.Currency:
 		return fmt.Errorf("period %s in %q and %s in %q differ",
 			r.Period, r.Currency, o.Period, o.Currency)
-	case r.Level != o.Level || r.PartialTargets != o.PartialTargets:
-		return fmt.Errorf("%w: level %s (%d partial) and %s (%d partial)",
-			errTargets, r.Level, r.PartialTargets, o.Level, o.PartialTargets)
+	case r.Level != o.Level || r.PartialTargets != o.PartialTargets ||
+		r.UnknownMetric != o.UnknownMetric:
+		return fmt.Errorf("%w: level %s (%d partial, %d unknown) and %s (%d partial, %d unknown)",
+			errTargets, r.Level, r.PartialTargets, r.UnknownMetric,
+			o.Level, o.PartialTargets, o.UnknownMetric)
 	}
 	return nil
 }

@@ -314,6 +314,44 @@ func TestWonByRegion(t *testing.T) {
 	}
 }
 
+// TestWonByRegion_blank: regions are trimmed, and a blank one is none, so
+// a deal whose own region is blank counts in its company's. By hand,
+// January 2024: 10 in "NA " and 20 in "NA" are one NA row of 30; 40 with a
+// blank region of a company in EMEA is EMEA's; 50 with a blank region of
+// a company with a blank region has none.
+func TestWonByRegion_blank(t *testing.T) {
+	jan := func(d int) time.Time { return day2024(time.January, d, 0) }
+	won := func(id sales.DealID, amount, region string, company sales.CompanyID) sales.Deal {
+		return inRegion(sales.Deal{ID: id, Pipeline: "sales", Stage: "won", Amount: Amount(amount),
+			Created: jan(1), CloseDate: jan(10)}, region, company)
+	}
+	recs := sales.Records{Currency: "USD", Pipelines: []sales.Pipeline{SalesPipeline},
+		Companies: []sales.Company{{ID: "eu", Region: " EMEA"}, {ID: "nowhere", Region: "\t"}},
+		Deals: []sales.Deal{won("n1", "10", "NA ", ""), won("n2", "20", "NA", ""),
+			won("e1", "40", "  ", "eu"), won("x1", "50", " ", "nowhere")}}
+	got, err := WonByRegion(sales.MustDataset(recs), sales.Month(2024, time.January, time.UTC),
+		sales.UnitMonth, sales.Calendar{})
+	if err != nil {
+		t.Fatalf("WonByRegion: %v", err)
+	}
+	want := []struct {
+		region string
+		count  int64
+		value  string
+	}{{"EMEA", 1, "40"}, {"NA", 2, "30"}, {"", 1, "50"}}
+	if len(got.Regions) != len(want) {
+		t.Fatalf("WonByRegion regions = %+v, want EMEA, NA and none", got.Regions)
+	}
+	for i, w := range want {
+		r := got.Regions[i]
+		if r.Region != w.region || r.Total.Count != w.count {
+			t.Errorf("WonByRegion row %d = %q with %d deals, want %q with %d",
+				i, r.Region, r.Total.Count, w.region, w.count)
+		}
+		EqualMoney(t, "WonByRegion value of "+w.region, r.Total.Value.Decimal(), D(w.value))
+	}
+}
+
 func TestLostByReason(t *testing.T) {
 	ds := sales.MustDataset(outcomePortal())
 	got, err := LostByReason(ds, outcomePeriod)

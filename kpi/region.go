@@ -3,6 +3,7 @@ package kpi
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/keyed"
@@ -10,8 +11,9 @@ import (
 
 // RegionRow is one region's won deals, per bucket.
 type RegionRow struct {
-	// Region is the region's name as the records write it; empty for the
-	// deals that have no region, neither their own nor their company's.
+	// Region is the region's name as the records write it, spaces around
+	// it trimmed; empty for the deals that have no region, neither their
+	// own nor their company's.
 	Region string `json:"region"`
 	// Buckets is aligned with the report's Buckets.
 	Buckets []sales.Tally `json:"buckets"`
@@ -36,12 +38,14 @@ type RegionSeries struct {
 // bucket of unit u, cut by cal in p's location, and per region: the deal's
 // own region, else its company's, else none. This is R31 of the catalogue.
 //
-// Regions are compared as written: "EMEA" and "emea" are two regions.
-// Deals without a region form a row of their own, never dropped. Values
-// are in the home currency; won deals without an amount, or whose currency
-// has no rate, count in Count and are counted apart in NoAmount and
-// NoRate. Closed deals without a close date and deals in an unknown stage
-// are counted in Skipped.
+// Regions are compared as written once trimmed: "EMEA" and " EMEA " are
+// one region, "EMEA" and "emea" two. A blank region is no region, so a
+// deal whose own region is blank counts in its company's. Deals without a
+// region form a row of their own, never dropped. Values are in the home
+// currency; won deals without an amount, or whose currency has no rate,
+// count in Count and are counted apart in NoAmount and NoRate. Closed
+// deals without a close date and deals in an unknown stage are counted in
+// Skipped.
 //
 // Results over two halves of a portal merge with Merge. WonByRegion fails
 // when p is not a valid period, u not a unit or cal not valid. Its time is
@@ -93,7 +97,7 @@ func newRegionRows(ds *sales.Dataset) *regionRows {
 
 // of returns the tallies of the region the i-th deal counts in.
 func (r *regionRows) of(ds *sales.Dataset, i int) *[]sales.Tally {
-	if code := r.deals.Code[i]; r.deals.Dict[code] != "" {
+	if code := r.deals.Code[i]; !blank(r.deals.Dict[code]) {
 		return &r.byDeal[code]
 	}
 	if c := ds.DealCompany(i); c >= 0 {
@@ -102,14 +106,18 @@ func (r *regionRows) of(ds *sales.Dataset, i int) *[]sales.Tally {
 	return &r.none
 }
 
-// byRegion merges the tallies by region name, in buckets of n.
+// blank reports whether a region is empty or only spaces. It allocates
+// nothing.
+func blank(region string) bool { return strings.TrimSpace(region) == "" }
+
+// byRegion merges the tallies by region name, trimmed, in buckets of n.
 func (r *regionRows) byRegion(n int) keyed.Table[[]sales.Tally] {
 	var t keyed.Table[[]sales.Tally]
 	add := func(region string, tallies []sales.Tally) {
 		if tallies == nil {
 			return
 		}
-		row := t.At(region)
+		row := t.At(strings.TrimSpace(region))
 		if *row == nil {
 			*row = make([]sales.Tally, n)
 		}

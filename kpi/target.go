@@ -2,11 +2,13 @@ package kpi
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/byowner"
 )
 
 // TargetLevel says which targets a team figure was measured against.
@@ -75,9 +77,15 @@ type TargetReport struct {
 	// PartialTargets counts targets that overlap the period without lying
 	// within it. They are not prorated and not counted: ask for a period
 	// that holds them whole.
-	PartialTargets int   `json:"partial_targets"`
-	NoCloseDate    int64 `json:"no_close_date"`
-	UnknownStage   int64 `json:"unknown_stage"`
+	PartialTargets int `json:"partial_targets"`
+	// UnknownMetric counts targets that overlap the period with a metric
+	// that is neither won value nor won count: they measure nothing, and
+	// give their owner or team no target.
+	UnknownMetric int `json:"unknown_metric"`
+	// NoCloseDate counts closed deals with no close date, UnknownStage
+	// deals whose stage is not in their pipeline, as in RepResults.
+	NoCloseDate  int64 `json:"no_close_date"`
+	UnknownStage int64 `json:"unknown_stage"`
 }
 
 // WonAgainstTarget measures the deals won in p (by close date) against the
@@ -90,7 +98,11 @@ type TargetReport struct {
 // mixed, so nothing is counted twice, and the wins set against a level's
 // targets are those of the owners it covers: a rep without a target adds
 // nothing to the attainment of the reps who have one. Each team and each
-// rep is measured against their own targets.
+// rep is measured against their own targets. An owner the portal does
+// not list has a row once a target within p or a deal closed in p names
+// them, so that the team's target adds up the rows' at the owners level.
+// A target whose metric is neither won value nor won count is counted in
+// UnknownMetric and nowhere else.
 //
 // Values are in the home currency; won deals without an amount, or whose
 // currency has no rate, count in Won.Count and are counted apart in
@@ -110,9 +122,13 @@ func WonAgainstTarget(ds *sales.Dataset, p sales.Period) (TargetReport, error) {
 	sums := targetSums{owners: map[sales.OwnerID]*goalSums{}, teams: map[string]*goalSums{}}
 	for i := range ds.Targets {
 		t := &ds.Targets[i]
-		if within(t.Period, p) {
+		switch {
+		case !overlaps(t.Period, p):
+		case !knownMetric(t.Metric):
+			r.UnknownMetric++
+		case within(t.Period, p):
 			sums.add(t)
-		} else if overlaps(t.Period, p) {
+		default:
 			r.PartialTargets++
 		}
 	}
@@ -137,6 +153,7 @@ func WonAgainstTarget(ds *sales.Dataset, p sales.Period) (TargetReport, error) {
 			}
 		}
 	}
+	r.Reps = addTargetOwners(ds, r.Reps, sums.owners)
 	r.Teams = teamGoals(teamWon, sums.teams)
 
 	switch {
@@ -150,6 +167,29 @@ func WonAgainstTarget(ds *sales.Dataset, p sales.Period) (TargetReport, error) {
 		r.Level, r.Team = TargetsNone, goal(res.Team.Won, nil)
 	}
 	return r, nil
+}
+
+// knownMetric reports whether m is a metric a target can measure.
+func knownMetric(m sales.TargetMetric) bool {
+	return m == sales.TargetWonValue || m == sales.TargetWonCount
+}
+
+// addTargetOwners adds a row, with nothing won, for every owner that has
+// targets but no row in reps, and returns the rows in the order of owner
+// ids, unassigned last.
+func addTargetOwners(ds *sales.Dataset, reps []RepGoal, owners map[sales.OwnerID]*goalSums) []RepGoal {
+	n := len(reps)
+	for id, g := range owners {
+		if _, listed := ds.OwnerIndex(id); listed || slices.ContainsFunc(reps[:n],
+			func(r RepGoal) bool { return r.Owner == id }) {
+			continue
+		}
+		reps = append(reps, RepGoal{Owner: id, Name: ds.OwnerName(id), Goal: goal(sales.Tally{}, g)})
+	}
+	if len(reps) > n {
+		slices.SortFunc(reps, func(a, b RepGoal) int { return byowner.Compare(a.Owner, b.Owner) })
+	}
+	return reps
 }
 
 // targetSums adds up the targets of a period, by level and by scope.

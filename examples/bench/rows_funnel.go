@@ -65,8 +65,8 @@ func init() {
 		for _, p := range r.Pipelines {
 			out = append(out, Row("pipeline", p, nil, nil, nil, nil, nil, nil, nil, nil, nil))
 		}
-		return append(out, Row("apart", nil, r.NoHistory, r.BadVisits,
-			nil, nil, nil, nil, nil, nil, nil))
+		return append(out, Row("apart", nil, r.NoHistory, r.BadVisits, r.UnknownPipeline,
+			nil, nil, nil, nil, nil, nil))
 	})
 	register("R39", false, func(r funnel.LifecycleFunnel) [][]any {
 		var out [][]any

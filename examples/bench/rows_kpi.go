@@ -16,7 +16,7 @@ func init() {
 			cells := []any{kind, name, w.Count, w.Value, w.NoAmount, w.NoRate,
 				kpiDec(g.ValueTarget), kpiDec(g.CountTarget), g.ValueAttainment, g.CountAttainment}
 			if tail == nil {
-				tail = []any{nil, nil, nil}
+				tail = []any{nil, nil, nil, nil}
 			}
 			return Row(append(cells, tail...)...)
 		}
@@ -29,7 +29,7 @@ func init() {
 		}
 		out = append(out, goal("all_won", nil, kpi.Goal{Won: r.AllWon}))
 		return append(out, goal("team", string(r.Level), r.Team,
-			r.PartialTargets, r.NoCloseDate, r.UnknownStage))
+			r.PartialTargets, r.NoCloseDate, r.UnknownStage, r.UnknownMetric))
 	})
 	register("R12", false, func(r kpi.OpenDeals) [][]any {
 		var out [][]any

@@ -4,21 +4,25 @@
 --
 -- A target lies within the period when it starts at or after its start,
 -- ends at or before its end and is not empty; one that only overlaps the
--- period counts in partial_targets and nowhere else. A target names an
+-- period counts in partial_targets and nowhere else, and one whose metric
+-- is neither won_value nor won_count, within or overlapping, counts in
+-- unknown_metric and nowhere else. A target names an
 -- owner, else a team, else the portal. The team row measures against the
 -- widest level the period holds: the portal's targets (of either metric)
 -- if any, else the teams', else the owners'; at the teams level its wins
 -- are those of the members of teams with a target, at the owners level
 -- those of owners with one. Each team row (a team named by an owner or by
 -- a target within the period) and each rep row is measured against its
--- own targets. An owner's team is that of the first owner record of its
+-- own targets; an owner id no owner record lists has a rep row once a
+-- target within the period or a deal closed in it names it. An owner's team is that of the first owner record of its
 -- id. Attainment is won value / value target and won count / count
 -- target, rounded half away from zero to six places, exactly; NULL with
 -- no target or a target of 0. Values are in the home currency; won deals
 -- without an amount or without a rate count in no_amount and no_rate.
 -- The all_won row tallies every deal won; the team row also carries the
--- counts of partial targets, of closed deals without a close date and of
--- deals whose stage is not in their pipeline.
+-- counts of partial targets, of closed deals without a close date, of
+-- deals whose stage is not in their pipeline and of targets of an unknown
+-- metric.
 WITH cur AS (
 	SELECT coalesce(currency, rates_base) AS home, coalesce(rates_base, currency) AS base
 	FROM portal
@@ -49,6 +53,14 @@ deal AS (
 	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, cur.home)
 	LEFT JOIN rate rt ON rt.currency = cur.home
 ),
+target AS (
+	SELECT *,
+		"start" >= getvariable('period_start') AND "end" <= getvariable('period_end')
+			AND "start" < "end" AS inside,
+		"start" < getvariable('period_end') AND getvariable('period_start') < "end" AS overlapping,
+		coalesce(metric IN ('won_value', 'won_count'), false) AS known
+	FROM targets
+),
 closed AS (
 	SELECT * REPLACE (coalesce(owner, '') AS owner) FROM deal
 	WHERE kind IN ('won', 'lost')
@@ -64,17 +76,11 @@ rep AS (
 		count(c.kind) FILTER (WHERE c.kind = 'won' AND c.no_amount) AS no_amount,
 		count(c.kind) FILTER (WHERE c.kind = 'won' AND c.value IS NULL AND NOT c.no_amount)
 			AS no_rate
-	FROM (SELECT id AS owner FROM owners UNION SELECT owner FROM closed) r
+	FROM (SELECT id AS owner FROM owners UNION SELECT owner FROM closed
+		UNION SELECT owner FROM target WHERE inside AND known AND owner IS NOT NULL) r
 	LEFT JOIN owner_team t USING (owner)
 	LEFT JOIN closed c USING (owner)
 	GROUP BY r.owner, t.team
-),
-target AS (
-	SELECT *,
-		"start" >= getvariable('period_start') AND "end" <= getvariable('period_end')
-			AND "start" < "end" AS inside,
-		"start" < getvariable('period_end') AND getvariable('period_start') < "end" AS overlapping
-	FROM targets
 ),
 -- The targets within the period, added up per scope: value and count
 -- targets apart, with whether the scope has one of each.
@@ -86,7 +92,7 @@ scope AS (
 		bool_or(metric = 'won_value') AS has_value,
 		coalesce(sum(value) FILTER (WHERE metric = 'won_count'), 0) AS count_target,
 		bool_or(metric = 'won_count') AS has_count
-	FROM target WHERE inside GROUP BY ALL
+	FROM target WHERE inside AND known GROUP BY ALL
 ),
 -- Every goal: its wins and its targets, NULL where it has none.
 goal AS (
@@ -159,10 +165,12 @@ SELECT kind, name, won, value, no_amount, no_rate, value_target, count_target,
 		WHEN cn < 0 AND (ca + 0.0000005) * cd < cn THEN ca + 0.000001
 		ELSE ca
 	END AS count_attainment,
-	CASE WHEN kind = 'team' THEN (SELECT count(*) FROM target WHERE overlapping AND NOT inside) END
-		AS partial_targets,
+	CASE WHEN kind = 'team' THEN (SELECT count(*) FROM target
+		WHERE overlapping AND NOT inside AND known) END AS partial_targets,
 	CASE WHEN kind = 'team' THEN (SELECT count(*) FROM deal
 		WHERE kind IN ('won', 'lost') AND close_date IS NULL) END AS no_close_date,
 	CASE WHEN kind = 'team' THEN (SELECT count(*) FROM deal WHERE kind IS NULL) END
-		AS unknown_stage
+		AS unknown_stage,
+	CASE WHEN kind = 'team' THEN (SELECT count(*) FROM target WHERE overlapping AND NOT known) END
+		AS unknown_metric
 FROM guess

@@ -4,7 +4,9 @@
 -- period's.
 --
 -- A deal's region is its own, else its company's (the first company of
--- that id), else none (region ''). Regions are compared as written. A
+-- that id), else none (region ''). Regions are compared once trimmed of
+-- white space, and a blank one is none: a deal whose own region is blank
+-- is in its company's. A
 -- region has a row once a deal won in the period is in it, with every
 -- bucket, zeros included. Buckets are cut in the portal's time zone: the
 -- first starts at period_start, the last ends at period_end. Won comes
@@ -83,11 +85,22 @@ bucket AS (
 company AS (
 	SELECT id, arg_min_null(region, rowid) AS region FROM companies GROUP BY id
 ),
+-- White space as Unicode has it (Go's strings.TrimSpace trims it): ASCII's,
+-- NEL, no-break spaces and the space separators.
+ws AS (
+	SELECT '[\s\v\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}'
+		|| '\x{205F}\x{3000}]' AS class
+),
 won AS (
-	SELECT coalesce(d.region, c.region, '') AS region, b.bucket, d.value, d.no_amount
+	SELECT coalesce(
+			nullif(regexp_replace(d.region, '^' || ws.class || '+|' || ws.class || '+$', '', 'g'), ''),
+			nullif(regexp_replace(c.region, '^' || ws.class || '+|' || ws.class || '+$', '', 'g'), ''),
+			'') AS region,
+		b.bucket, d.value, d.no_amount
 	FROM deal d
 	JOIN bucket b ON d.close_date >= b.start AND d.close_date < b."end"
 	LEFT JOIN company c ON c.id = d.company
+	CROSS JOIN ws
 	WHERE d.kind = 'won'
 ),
 cell AS (

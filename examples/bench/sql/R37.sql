@@ -8,7 +8,8 @@
 -- to the stage entered in it; two such visits count once, and a deal that
 -- skipped the stage never entered it. Deals of those pipelines with no
 -- history at all are counted in no_history, visits to the stage with no
--- entry time in bad_visits.
+-- entry time in bad_visits, and deals whose pipeline is not listed (no
+-- row of stages names it) in unknown_pipeline; none of them is in a row.
 --
 -- The previous period is the one of the same calendar length that ends
 -- where the period starts: whole months back when both ends start a month,
@@ -22,7 +23,7 @@
 -- Rows: ('rep', owner, count, value, no amount, no rate, previous count,
 -- previous value, previous no amount, previous no rate, change); a
 -- ('pipeline', id, NULL, ...) row per pipeline with the stage; and
--- ('apart', NULL, no history, bad visits, NULL, ...).
+-- ('apart', NULL, no history, bad visits, unknown pipeline, NULL, ...).
 WITH bounds AS (
 	SELECT getvariable('period_start') AS ps, getvariable('period_end') AS pe
 ),
@@ -139,4 +140,6 @@ UNION ALL
 SELECT 'apart', NULL,
 	(SELECT count(*) FROM visits WHERE visits = 0),
 	(SELECT coalesce(sum(bad), 0) FROM visits),
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL
+	(SELECT count(*) FROM deals d
+		WHERE NOT EXISTS (SELECT 1 FROM stages s WHERE s.pipeline = d.pipeline)),
+	NULL, NULL, NULL, NULL, NULL, NULL

@@ -135,6 +135,7 @@ func textR37(w io.Writer, e *env, res any) {
 	tallyNotes(w, "proposals", r.Team.Current)
 	note(w, "deals of those pipelines without stage history: %d", r.NoHistory)
 	note(w, "visits to the stage without an entry time: %d", r.BadVisits)
+	note(w, "deals of a pipeline the portal does not list: %d", int64(r.UnknownPipeline))
 }
 
 func textR39(w io.Writer, e *env, res any) {

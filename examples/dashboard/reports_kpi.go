@@ -38,6 +38,7 @@ func textR09(w io.Writer, e *env, res any) {
 	}
 	t.write(w)
 	note(w, "targets straddling the period (not counted): %d", int64(r.PartialTargets))
+	note(w, "targets of no known metric (not counted): %d", int64(r.UnknownMetric))
 	tallyNotes(w, "won deals", r.AllWon)
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/testkit"
 )
 
 // Expected values are worked out by hand from handPortal; the comments
@@ -316,6 +317,52 @@ func TestEffortPerDeal(t *testing.T) {
 	if got.UnknownStage != 1 || got.NoCloseDate != 1 || got.NotYetCreated != 1 {
 		t.Errorf("EffortPerDeal unknown stage %d, no close date %d, not yet created %d, "+
 			"want 1 (d6), 1 (d5), 1 (d4)", got.UnknownStage, got.NoCloseDate, got.NotYetCreated)
+	}
+}
+
+// TestEffortPerDeal_undated checks that an activity with no time is not
+// counted among an open deal's activities so far, since it cannot be told
+// to have taken place by asOf, but is counted apart; a won deal counts it
+// with all its activities.
+func TestEffortPerDeal_undated(t *testing.T) {
+	var zero time.Time
+	recs := sales.Records{
+		TimeZone:  "America/New_York",
+		Owners:    []sales.Owner{{ID: "a", Name: "Ann"}},
+		Pipelines: []sales.Pipeline{testkit.SalesPipeline},
+		Deals: []sales.Deal{
+			// open at asOf, created before it
+			{ID: "open", Owner: "a", Pipeline: "sales", Stage: "qualify", Created: mar(1, 9, 0)},
+			// won in March
+			{ID: "won", Owner: "a", Pipeline: "sales", Stage: "won", Created: mar(1, 9, 0),
+				CloseDate: mar(15, 9, 0)},
+		},
+		Activities: []sales.Activity{
+			// open: before asOf (counts), after asOf (not yet), no time
+			// (apart)
+			{ID: "before", Type: sales.ActivityCall, Owner: "a", Time: mar(10, 9, 0),
+				Deals: []sales.DealID{"open"}},
+			{ID: "after", Type: sales.ActivityCall, Owner: "a", Time: mar(25, 9, 0),
+				Deals: []sales.DealID{"open"}},
+			{ID: "undated", Type: sales.ActivityNote, Owner: "a", Time: zero,
+				Deals: []sales.DealID{"open", "won"}},
+			// won: one dated activity, and the undated one above
+			{ID: "w1", Type: sales.ActivityEmail, Owner: "a", Time: mar(12, 9, 0),
+				Deals: []sales.DealID{"won"}},
+		},
+	}
+	got, err := EffortPerDeal(sales.MustDataset(recs), march, asOf)
+	if err != nil {
+		t.Fatalf("EffortPerDeal: %v", err)
+	}
+	want := RepEffort{Owner: "a", Name: "Ann",
+		Won:  Effort{1, 2, sales.Rate{Num: 2, Den: 1}},
+		Open: Effort{1, 1, sales.Rate{Num: 1, Den: 1}}}
+	if len(got.Reps) != 1 || got.Reps[0] != want {
+		t.Fatalf("EffortPerDeal rows = %+v, want [%+v]", got.Reps, want)
+	}
+	if got.OpenNoTime != 1 {
+		t.Errorf("EffortPerDeal OpenNoTime = %d, want 1 (undated, on the open deal)", got.OpenNoTime)
 	}
 }
 

@@ -60,6 +60,11 @@ type EffortReport struct {
 	UnknownStage  int64 `json:"unknown_stage"`
 	NoCloseDate   int64 `json:"no_close_date"`
 	NotYetCreated int64 `json:"not_yet_created"`
+	// OpenNoTime counts the activities of the deals open at AsOf that
+	// have no time, once per deal they are associated with: whether they
+	// took place by AsOf cannot be told, so they are in no Open count.
+	// (A won deal's count takes every activity, these included.)
+	OpenNoTime int64 `json:"open_no_time"`
 }
 
 // EffortPerDeal measures the activities spent per deal, per owner: for the
@@ -79,7 +84,8 @@ type EffortReport struct {
 // history (a deal won since was still open; a deal with no creation date
 // counts as created); won and lost come from the stage's kind. Won deals
 // with no close date, deals in an unknown stage and deals created after
-// asOf are counted apart.
+// asOf are counted apart, and so are the activities of open deals that
+// have no time (OpenNoTime), which cannot be placed before or after asOf.
 //
 // Results over two halves of the deals merge with Merge. EffortPerDeal
 // fails only when p is not a valid period or asOf is zero.
@@ -111,7 +117,9 @@ func EffortPerDeal(ds *sales.Dataset, p sales.Period, asOf time.Time) (EffortRep
 		case !existed:
 			r.NotYetCreated++
 		case kind == sales.StageOpen:
-			t.Deal(i).Open.add(activitiesUpTo(ds.DealActivities(i), times, at))
+			n, undated := activitiesUpTo(ds.DealActivities(i), times, at)
+			t.Deal(i).Open.add(n)
+			r.OpenNoTime += int64(undated)
 		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *RepEffort) RepEffort {
@@ -123,15 +131,19 @@ func EffortPerDeal(ds *sales.Dataset, p sales.Period, asOf time.Time) (EffortRep
 }
 
 // activitiesUpTo returns how many of the activities acts (positions in
-// times) took place at or before asOf.
-func activitiesUpTo(acts []int32, times []sales.Instant, asOf sales.Instant) int {
-	n := 0
+// times) took place at or before asOf, and how many have no time, which
+// are not among them: NoInstant orders before every instant, so it is
+// told apart first.
+func activitiesUpTo(acts []int32, times []sales.Instant, asOf sales.Instant) (n, undated int) {
 	for _, k := range acts {
-		if times[k] <= asOf {
+		switch at := times[k]; {
+		case at == sales.NoInstant:
+			undated++
+		case at <= asOf:
 			n++
 		}
 	}
-	return n
+	return n, undated
 }
 
 func teamEffort(reps []RepEffort) RepEffort {
@@ -157,5 +169,6 @@ func (r *EffortReport) Merge(o EffortReport) error {
 	r.UnknownStage += o.UnknownStage
 	r.NoCloseDate += o.NoCloseDate
 	r.NotYetCreated += o.NotYetCreated
+	r.OpenNoTime += o.OpenNoTime
 	return nil
 }

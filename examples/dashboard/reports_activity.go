@@ -162,6 +162,7 @@ func textR14(w io.Writer, e *env, res any) {
 		activityStamp(r.AsOf))
 	activityEffortTable(w, r, func(x activity.RepEffort) activity.Effort { return x.Open })
 	note(w, "deals in a stage their pipeline does not list: %d", r.UnknownStage)
+	note(w, "activities of those deals with no time (not counted): %d", r.OpenNoTime)
 }
 
 func activityEffortTable(w io.Writer, r activity.EffortReport,

@@ -1,6 +1,7 @@
 package alerts
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -245,6 +246,30 @@ func TestOverdueTasks(t *testing.T) {
 		t1.ContactName != "Pat" || t1.Subject != "Task t1" || !t1.Due.Equal(jul(10, 9, 0)) {
 		t.Errorf("OverdueTasks t1 = %+v, want about Deal i1, Acme, Pat", t1)
 	}
+	if got.NoTime != 0 {
+		t.Errorf("OverdueTasks no time = %d, want 0", got.NoTime)
+	}
+}
+
+// A task with no creation time is in no state at asOf: it is not listed,
+// even with a due date long past, and it is counted in NoTime.
+func TestOverdueTasks_noTime(t *testing.T) {
+	recs := handPortal()
+	recs.Activities = append(recs.Activities, sales.Activity{ID: "t11", Type: sales.ActivityTask,
+		Owner: "a", Subject: "Task t11", TaskDue: jul(1, 9, 0), TaskStatus: sales.TaskNotStarted,
+		Deals: []sales.DealID{"i1"}})
+	got, err := OverdueTasks(sales.MustDataset(recs), asOf)
+	if err != nil {
+		t.Fatalf("OverdueTasks: %v", err)
+	}
+	// The rows of TestOverdueTasks, and t11 apart.
+	var ids []sales.ActivityID
+	for _, k := range got.Tasks {
+		ids = append(ids, k.Task)
+	}
+	if !equal(ids, []sales.ActivityID{"t7", "t1", "t8", "t2"}) || got.NoTime != 1 {
+		t.Errorf("OverdueTasks = %v, no time %d; want t7 t1 t8 t2, and 1 (t11)", ids, got.NoTime)
+	}
 }
 
 func TestDealsWithoutPlannedTask(t *testing.T) {
@@ -281,6 +306,40 @@ func TestDealsWithoutPlannedTask(t *testing.T) {
 	if got.Open != 7 || got.UnknownStage != 1 {
 		t.Errorf("DealsWithoutPlannedTask open %d, unknown stage %d, want 7 (w5 included) and 1", got.Open, got.UnknownStage)
 	}
+	for _, d := range got.Deals {
+		if d.UntimedTasks != 0 {
+			t.Errorf("DealsWithoutPlannedTask %s: %d untimed tasks, want 0", d.Deal, d.UntimedTasks)
+		}
+	}
+}
+
+// A task with no creation time, even one due after asOf, is no plan: the
+// deal is listed all the same, with the task counted in UntimedTasks.
+func TestDealsWithoutPlannedTask_untimed(t *testing.T) {
+	recs := handPortal()
+	recs.Activities = append(recs.Activities, sales.Activity{ID: "t12", Type: sales.ActivityTask,
+		Owner: "a", Subject: "Task t12", TaskDue: jul(30, 9, 0), TaskStatus: sales.TaskNotStarted,
+		Deals: []sales.DealID{"i4"}})
+	got, err := DealsWithoutPlannedTask(sales.MustDataset(recs), asOf)
+	if err != nil {
+		t.Fatalf("DealsWithoutPlannedTask: %v", err)
+	}
+	// The rows of TestDealsWithoutPlannedTask; i4's last activity is still
+	// a4 on June 10, 35 days before asOf.
+	var ids []sales.DealID
+	for _, d := range got.Deals {
+		ids = append(ids, d.Deal)
+		want := int64(0)
+		if d.Deal == "i4" {
+			want = 1
+		}
+		if d.UntimedTasks != want || (d.Deal == "i4" && (d.IdleDays == nil || *d.IdleDays != 35)) {
+			t.Errorf("DealsWithoutPlannedTask %s = %+v, want %d untimed task", d.Deal, d, want)
+		}
+	}
+	if !equal(ids, []sales.DealID{"w5", "i1", "i4", "i3", "i5"}) {
+		t.Errorf("DealsWithoutPlannedTask = %v, want w5 i1 i4 i3 i5", ids)
+	}
 }
 
 func TestBadArguments(t *testing.T) {
@@ -304,6 +363,44 @@ func TestBadArguments(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
+
+// Thresholds far longer than any history are no error and list nothing,
+// up to the largest int: the calendar arithmetic must not wrap around.
+func TestHugeThresholds(t *testing.T) {
+	ds := handDataset()
+	for _, months := range []int{120_000, math.MaxInt32, math.MaxInt} { // 10,000 years and more
+		got, err := ChurnRisk(ds, asOf, ChurnOptions{Months: months})
+		if err != nil {
+			t.Fatalf("ChurnRisk(months %d): %v", months, err)
+		}
+		// The five customers of TestChurnRisk, none silent that long.
+		if len(got.Companies) != 0 || got.Customers != 5 || got.Months != months {
+			t.Errorf("ChurnRisk(months %d) = %d at risk of %d customers, months %d; want 0 of 5, %d",
+				months, len(got.Companies), got.Customers, got.Months, months)
+		}
+	}
+	for _, days := range []int{3_650_000, math.MaxInt32, math.MaxInt} {
+		got, err := IdleDeals(ds, asOf, IdleOptions{Days: days})
+		if err != nil {
+			t.Fatalf("IdleDeals(days %d): %v", days, err)
+		}
+		// Every band edge is below the threshold: one band, from it.
+		if len(got.Deals) != 0 || got.Total.Count != 0 || got.Open != 7 || len(got.Bands) != 1 ||
+			got.Bands[0].From != days || got.Bands[0].To != nil {
+			t.Errorf("IdleDeals(days %d) = %d deals of %d open, bands %+v; want 0 of 7, one from %d",
+				days, len(got.Deals), got.Open, got.Bands, days)
+		}
+	}
+	// The largest band edge there is: an upper band nothing reaches.
+	got, err := IdleDeals(ds, asOf, IdleOptions{Bands: []int{30, math.MaxInt}})
+	if err != nil {
+		t.Fatalf("IdleDeals(bands 30, max): %v", err)
+	}
+	if len(got.Bands) != 3 || len(got.Deals) != 4 || got.ByBand[2].Count != 0 || got.ByBand[1].Count != 3 {
+		t.Errorf("IdleDeals(bands 30, max) = bands %+v, by band %+v; want 3 bands, i1 i9 i4 in 30+",
+			got.Bands, got.ByBand)
+	}
+}
 
 func TestWholeMonths(t *testing.T) {
 	tests := []struct {

@@ -67,10 +67,21 @@ func wholeMonths(from, to time.Time, loc *time.Location) int {
 	return months
 }
 
+// The most days and months a threshold reaches back: about five million
+// years, long before the earliest instant a Dataset keeps (the year 1678),
+// and small enough that the calendar arithmetic below cannot overflow. A
+// longer threshold is taken as this one, which lists the same records:
+// none.
+const (
+	maxDaysBack   = 366 * 5_000_000
+	maxMonthsBack = 12 * 5_000_000
+)
+
 // daysBefore returns the instant n calendar days before t, at the same
 // wall-clock time in loc (normalised as time.Date does when a
-// daylight-saving change skips it).
+// daylight-saving change skips it). n is capped at maxDaysBack.
 func daysBefore(t time.Time, n int, loc *time.Location) time.Time {
+	n = min(n, maxDaysBack)
 	t = t.In(loc)
 	y, m, d := t.Date()
 	h, mi, s := t.Clock()
@@ -80,8 +91,9 @@ func daysBefore(t time.Time, n int, loc *time.Location) time.Time {
 // monthsBefore returns the instant n calendar months before t, at the same
 // day of the month and wall-clock time in loc; a day the earlier month
 // does not have becomes its last day (31 March less one month is 29 or 28
-// February).
+// February). n is capped at maxMonthsBack.
 func monthsBefore(t time.Time, n int, loc *time.Location) time.Time {
+	n = min(n, maxMonthsBack)
 	t = t.In(loc)
 	y, m, d := t.Date()
 	h, mi, s := t.Clock()

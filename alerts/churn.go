@@ -16,7 +16,9 @@ const DefaultChurnMonths = 6
 type ChurnOptions struct {
 	// Months lists a customer whose last won deal closed more than this
 	// many calendar months before asOf. 0 means DefaultChurnMonths; a
-	// negative value is an error.
+	// negative value is an error. Any larger value is accepted: one that
+	// reaches back past the year 1678, the earliest instant a Dataset
+	// keeps, lists nobody.
 	Months int
 }
 
@@ -78,7 +80,8 @@ type ChurnReport struct {
 // the portal lists a company with the empty id, which is never a
 // customer.
 //
-// ChurnRisk fails when asOf is zero or o.Months is negative.
+// ChurnRisk fails when asOf is zero or o.Months is negative. A threshold
+// longer than any history, such as 10,000 years, lists nobody.
 func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, error) {
 	if err := checkAsOf(asOf); err != nil {
 		return ChurnReport{}, fmt.Errorf("alerts: churn risk: %w", err)

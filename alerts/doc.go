@@ -38,13 +38,16 @@
 // Thresholds and bands are fields of an options struct per alert; their
 // zero values mean the documented defaults (6 months, 14 days, bands at
 // 14, 30, 60 and 90 days), and nonsense such as a negative number of days
-// is an error naming the field and the value.
+// or bands out of order is an error naming the field and the value. A
+// threshold longer than any history (10,000 years) is no error: it lists
+// nothing.
 //
 // # Nothing silent
 //
 // Records an alert cannot judge (a won deal with no close date, an open
 // deal with neither a creation date nor an activity, a deal in a stage
-// its pipeline does not list) are counted in named fields of the result.
+// its pipeline does not list, a task with no creation time) are counted
+// in named fields of the result.
 // Alerts are per record and do not merge: each lists what it finds in the
 // whole portal.
 //

@@ -24,7 +24,9 @@ var defaultIdleBands = [...]int{14, 30, 60, 90}
 type IdleOptions struct {
 	// Days lists an open deal whose last activity (else its creation) is
 	// more than this many calendar days before asOf. 0 means
-	// DefaultIdleDays; a negative value is an error.
+	// DefaultIdleDays; a negative value is an error. Any larger value is
+	// accepted: one that reaches back past the year 1678, the earliest
+	// instant a Dataset keeps, lists nothing.
 	Days int
 	// Bands are the lower edges, in days, of the age bands, strictly
 	// increasing and positive. The first band starts at Days; edges at or

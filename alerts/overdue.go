@@ -35,6 +35,10 @@ type OverdueTask struct {
 type OverdueReport struct {
 	AsOf  time.Time     `json:"as_of"`
 	Tasks []OverdueTask `json:"tasks"`
+	// NoTime counts the tasks with no creation time, of which no state at
+	// AsOf can be told: none is listed, whatever its due date. R08 counts
+	// them alike.
+	NoTime int64 `json:"no_time"`
 }
 
 // OverdueTasks lists the tasks overdue at asOf: tasks created at or before
@@ -49,7 +53,8 @@ type OverdueReport struct {
 // in asOf's location, and what the task is about: its subject and the
 // first deal, company and contact it names. Rows come most overdue first
 // (earliest due date), ties by task id. Every count of R08 (activity
-// package) is a count of these rows by owner.
+// package) is a count of these rows by owner. Tasks with no creation time
+// are not listed and are counted in NoTime.
 //
 // OverdueTasks fails only when asOf is zero.
 func OverdueTasks(ds *sales.Dataset, asOf time.Time) (OverdueReport, error) {
@@ -59,7 +64,12 @@ func OverdueTasks(ds *sales.Dataset, asOf time.Time) (OverdueReport, error) {
 	loc, at := asOf.Location(), sales.InstantOf(asOf)
 	c := ds.ActivityColumns()
 	var overdue []sortKey
+	var noTime int64
 	for _, i := range c.OfType(sales.ActivityTask) {
+		if c.Time[i] == sales.NoInstant {
+			noTime++
+			continue
+		}
 		if ds.TaskStateAt(int(i), at) == sales.TaskStateOverdue {
 			overdue = append(overdue, sortKey{at: c.TaskDue[i], id: string(ds.Activities[i].ID),
 				pos: i})
@@ -68,7 +78,7 @@ func OverdueTasks(ds *sales.Dataset, asOf time.Time) (OverdueReport, error) {
 	// Sort, then fill the rows in the order of Activities, where tasks of
 	// one deal and one company are often neighbours.
 	slot := sortedSlots(overdue)
-	r := OverdueReport{AsOf: asOf, Tasks: make([]OverdueTask, len(overdue))}
+	r := OverdueReport{AsOf: asOf, Tasks: make([]OverdueTask, len(overdue)), NoTime: noTime}
 	var names recordNames
 	for j, pos := range slot.positions {
 		a := &ds.Activities[pos]

@@ -28,8 +28,11 @@ type UnplannedDeal struct {
 	IdleDays *int `json:"idle_days"`
 	// OverdueTasks counts the deal's tasks overdue at asOf, and
 	// UndatedTasks its open tasks with no due date: neither is a plan.
+	// UntimedTasks counts its tasks with no creation time, of which no
+	// state at asOf can be told, so that none is taken for a plan.
 	OverdueTasks int64 `json:"overdue_tasks"`
 	UndatedTasks int64 `json:"undated_tasks"`
+	UntimedTasks int64 `json:"untimed_tasks"`
 }
 
 // UnplannedReport is R48 of the catalogue: open deals with no next step
@@ -52,8 +55,10 @@ type UnplannedReport struct {
 //
 // A task with no due date plans nothing and an overdue task is no plan;
 // the rows count both, as UndatedTasks and OverdueTasks, for the person
-// who acts on them. A task due later on asOf's day is a plan. A task
-// counts whoever owns it.
+// who acts on them. A task with no creation time is in no state at asOf
+// and no plan either, whatever its due date; the rows count it in
+// UntimedTasks. A task due later on asOf's day is a plan. A task counts
+// whoever owns it.
 //
 // Rows come longest idle first: by the time of the deal's last activity at
 // or before asOf, else its creation, the earliest first; ties by deal id.
@@ -102,12 +107,12 @@ func DealsWithoutPlannedTask(ds *sales.Dataset, asOf time.Time) (UnplannedReport
 // unplannedDeal is a deal without a planned task before it becomes a row
 // of the report: its position, the position of its stage and of its last
 // activity (-1 for none), since when it has been idle (NoInstant when it
-// cannot be told) and its overdue and undated tasks.
+// cannot be told) and its overdue, undated and untimed tasks.
 type unplannedDeal struct {
-	deal, stage, last     int32
-	since                 sales.Instant
-	id                    string // the deal's, to sort by
-	overdueTasks, undated int64
+	deal, stage, last              int32
+	since                          sales.Instant
+	id                             string // the deal's, to sort by
+	overdueTasks, undated, untimed int64
 }
 
 // unplannedRows returns the rows of the deals found.
@@ -122,7 +127,7 @@ func unplannedRows(ds *sales.Dataset, found []unplannedDeal) []UnplannedDeal {
 		if x.last < 0 {
 			d.Since = ds.Deals[i].Created
 		}
-		d.OverdueTasks, d.UndatedTasks = x.overdueTasks, x.undated
+		d.OverdueTasks, d.UndatedTasks, d.UntimedTasks = x.overdueTasks, x.undated, x.untimed
 	}
 	return rows
 }
@@ -148,8 +153,13 @@ func unplanned(ds *sales.Dataset, i, stage int, asOf sales.Instant) (unplannedDe
 	c := ds.ActivityColumns()
 	lastAt := sales.NoInstant
 	for _, k := range ds.DealActivities(i) {
-		if t := c.Time[k]; t <= asOf && t > lastAt {
+		t := c.Time[k]
+		if t <= asOf && t > lastAt {
 			d.last, lastAt = k, t
+		}
+		if t == sales.NoInstant && c.Type[k] == sales.ActivityTask {
+			d.untimed++
+			continue
 		}
 		switch ds.TaskStateAt(int(k), asOf) {
 		case sales.TaskStateOverdue:

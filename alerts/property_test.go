@@ -132,6 +132,100 @@ func TestIdleAndUnplanned_property(t *testing.T) {
 	props.TestingRun(t)
 }
 
+func TestIdleDeals_tables_property(t *testing.T) {
+	props := properties(t)
+	props.Property("R46 lists every idle open deal, and its tables add up to its rows", prop.ForAll(
+		func(c alertCase) bool {
+			ds, at := c.dataset(), c.asOf()
+			bands := []int{c.Days + 1, c.Days + 10, 2*c.Days + 30}
+			r, err := IdleDeals(ds, at, IdleOptions{Days: c.Days, Bands: bands})
+			if err != nil {
+				t.Logf("%s: %v", c, err)
+				return false
+			}
+			// Every row in the band its days fall in, and the bands'
+			// counts those of the rows.
+			perBand := make([]int64, len(r.Bands))
+			listed := map[sales.DealID]bool{}
+			for _, d := range r.Deals {
+				b := r.Bands[d.Band]
+				if d.IdleDays < b.From || (b.To != nil && d.IdleDays >= *b.To) {
+					t.Logf("%s: %s, %d days, in band %+v", c, d.Deal, d.IdleDays, b)
+					return false
+				}
+				perBand[d.Band]++
+				listed[d.Deal] = true
+			}
+			var stages int64
+			for _, s := range r.ByStage {
+				stages += s.Total.Count
+			}
+			for b, n := range perBand {
+				if r.ByBand[b].Count != n {
+					t.Logf("%s: band %d counts %d, %d rows", c, b, r.ByBand[b].Count, n)
+					return false
+				}
+			}
+			if stages != int64(len(r.Deals)) || r.Total.Count != stages {
+				t.Logf("%s: stages %d, total %d, rows %d", c, stages, r.Total.Count, len(r.Deals))
+				return false
+			}
+			// Every deal the oracle finds idle is listed, and no other.
+			want, open := idleOracle(ds, at, r.Days)
+			if open != r.Open || len(want) != len(listed) {
+				t.Logf("%s: open %d, %d listed; oracle %d, %d", c, r.Open, len(listed), open, len(want))
+				return false
+			}
+			for id := range want {
+				if !listed[id] {
+					t.Logf("%s: %s is idle, not listed", c, id)
+					return false
+				}
+			}
+			return true
+		},
+		genAlertCase()))
+	props.TestingRun(t)
+}
+
+// idleOracle finds, apart from IdleDeals, the deals open at asOf, in a
+// stage a record tells, whose last activity at or before asOf (else
+// their creation) is before the same time days calendar days earlier;
+// and how many deals are open at asOf.
+func idleOracle(ds *sales.Dataset, asOf time.Time, days int) (map[sales.DealID]bool, int64) {
+	last := map[sales.DealID]time.Time{}
+	for _, a := range ds.Activities {
+		if a.Time.IsZero() || a.Time.After(asOf) {
+			continue
+		}
+		for _, id := range a.Deals {
+			if a.Time.After(last[id]) {
+				last[id] = a.Time
+			}
+		}
+	}
+	cutoff := asOf.AddDate(0, 0, -days)
+	idle, open := map[sales.DealID]bool{}, int64(0)
+	for i := range ds.Deals {
+		x := &ds.Deals[i]
+		if !openAtOracle(ds, i, asOf) {
+			continue
+		}
+		open++
+		if len(x.StageHistory) == 0 && ds.DealKind(i) != sales.StageOpen {
+			continue // closed since: its stage then is unknown
+		}
+		since, ok := last[x.ID]
+		if !ok {
+			since = x.Created
+		}
+		if !since.IsZero() && since.Before(cutoff) {
+			idle[x.ID] = true
+		}
+	}
+	return idle, open
+}
+
 // planned says whether the deal has a task planned at asOf, written apart
 // from DealsWithoutPlannedTask: a task created by asOf, not completed at
 // asOf, due at or after asOf.
@@ -228,8 +322,9 @@ func TestOverdueTasks_property(t *testing.T) {
 				return false
 			}
 			counts, err := activity.TasksPerRep(ds, sales.Period{Start: at, End: at}, at)
-			if err != nil || counts.Team.Tasks.Overdue != int64(len(r.Tasks)) {
-				t.Logf("%s: %d rows, R08 counts %d", c, len(r.Tasks), counts.Team.Tasks.Overdue)
+			if err != nil || counts.Team.Tasks.Overdue != int64(len(r.Tasks)) || counts.NoTime != r.NoTime {
+				t.Logf("%s: %d rows, %d with no time; R08 counts %d, %d", c, len(r.Tasks), r.NoTime,
+					counts.Team.Tasks.Overdue, counts.NoTime)
 				return false
 			}
 			for k, task := range r.Tasks {

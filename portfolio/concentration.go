@@ -53,7 +53,8 @@ type Concentration struct {
 // company's Won.Count and adds no value. A company the portal does not
 // list is ranked by its id. Deals without a company are not a customer:
 // they form the NoCompany row and count in Rest, so that TopN and Rest add
-// up to the whole value won in p.
+// up to the whole value won in p. With n = 0, TopN is empty and TopShare
+// zero; with n at least the number of companies, Rest is NoCompany.
 //
 // Results over two halves of a portal's deals merge with Merge.
 // TopCustomers fails on an invalid period and a negative n.

@@ -241,17 +241,27 @@ func (r *CustomerSplit) sum() {
 // with the same period and buckets, to r. A deal either half counted as
 // new business for want of an earlier win of its company becomes existing
 // business when the other half holds one. Merge fails when the periods,
-// buckets or currencies differ.
+// buckets or currencies differ, and when either result is malformed (rows
+// that do not match its buckets, pending deals in no bucket), as one read
+// from damaged JSON may be.
 func (r *CustomerSplit) Merge(o CustomerSplit) error {
 	if !samePeriod(r.Period, o.Period) || r.Unit != o.Unit || r.Currency != o.Currency ||
 		!sameBuckets(r.Buckets, o.Buckets) {
 		return fmt.Errorf("portfolio: merge new vs existing: %s by %s in %q and %s by %s in %q differ",
 			r.Period, r.Unit, r.Currency, o.Period, o.Unit, o.Currency)
 	}
-	for _, p := range o.Pending {
-		if p.Bucket < 0 || p.Bucket >= len(r.Rows) {
-			return fmt.Errorf("portfolio: merge new vs existing: pending deals of %q in bucket %d "+
-				"of %d", p.Company, p.Bucket, len(r.Rows))
+	// A result read back from JSON may be malformed: check what the merge
+	// indexes by, so that it fails rather than panics.
+	for _, x := range []*CustomerSplit{r, &o} {
+		if len(x.Rows) != x.Buckets.Len() {
+			return fmt.Errorf("portfolio: merge new vs existing: %d rows for %d buckets",
+				len(x.Rows), x.Buckets.Len())
+		}
+		for _, p := range x.Pending {
+			if p.Bucket < 0 || p.Bucket >= len(x.Rows) {
+				return fmt.Errorf("portfolio: merge new vs existing: pending deals of %q in bucket %d "+
+					"of %d", p.Company, p.Bucket, len(x.Rows))
+			}
 		}
 	}
 	rows := append([]SplitCounts(nil), r.Rows...)

@@ -278,3 +278,30 @@ func TestBadArguments(t *testing.T) {
 		t.Errorf("NewVsExisting(bad calendar) succeeded, want an error")
 	}
 }
+
+// A top N of 0 is no error: every product is "other", every customer in
+// the rest, and the top N's share is zero.
+func TestTopZero(t *testing.T) {
+	ds := sales.MustDataset(smallPortal())
+	ps, err := portfolio.TopProducts(ds, q1, 0)
+	if err != nil {
+		t.Fatalf("TopProducts(top 0): %v", err)
+	}
+	// The four products of TestTopProducts, all in Other: 7 lines, 3890.
+	if len(ps.TopProducts()) != 0 || ps.OtherProducts != 4 || ps.Other.Lines != 7 ||
+		!ps.Other.Value.Decimal().Equal(D("3890")) {
+		t.Errorf("TopProducts(top 0) = top %d, other %+v (%d products); want none, 7 lines, 3890, 4",
+			len(ps.TopProducts()), ps.Other, ps.OtherProducts)
+	}
+	ratioIs(t, "TopProducts(top 0): other's share", ps.Other.Share, "1")
+	cs, err := portfolio.TopCustomers(ds, q1, 0)
+	if err != nil {
+		t.Fatalf("TopCustomers(top 0): %v", err)
+	}
+	tallyIs(t, "TopCustomers(top 0): top", cs.TopN, 0, "0", 0, 0)
+	tallyIs(t, "TopCustomers(top 0): rest", cs.Rest, 8, "3940", 1, 1)
+	ratioIs(t, "TopCustomers(top 0): top share", cs.TopShare, "0")
+	if cs.RestCompanies != 4 {
+		t.Errorf("TopCustomers(top 0): %d companies in the rest, want 4", cs.RestCompanies)
+	}
+}

@@ -74,8 +74,10 @@ type ProductSales struct {
 // catalogue lacks keeps the product's id.
 //
 // Products and Other add up to Total, which is the value of every line
-// of the deals won in p. Results over two halves of a portal's deals merge
-// with Merge. TopProducts fails on an invalid period and a negative n.
+// of the deals won in p. With n = 0 every product is in Other; with n at
+// least the number of products, Other is empty. Results over two halves
+// of a portal's deals merge with Merge. TopProducts fails on an invalid
+// period and a negative n.
 func TopProducts(ds *sales.Dataset, p sales.Period, n int) (ProductSales, error) {
 	if err := checkPeriod(p); err != nil {
 		return ProductSales{}, fmt.Errorf("portfolio: top products: %w", err)

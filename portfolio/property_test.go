@@ -37,6 +37,9 @@ type portalCase struct {
 	Year  int
 	Top   int
 	Split uint64
+	// Untyped clears every deal's type, so that R42 classifies them all
+	// by their company's history.
+	Untyped bool
 }
 
 func (c portalCase) String() string {
@@ -57,6 +60,11 @@ func (c portalCase) records() sales.Records {
 	recs, err := demo.Generate(demo.Options{Seed: c.Seed, Deals: c.Deals})
 	if err != nil {
 		panic(err) // the sizes drawn are valid
+	}
+	if c.Untyped {
+		for i := range recs.Deals {
+			recs.Deals[i].Type = sales.DealTypeUnknown
+		}
 	}
 	return recs
 }
@@ -127,6 +135,17 @@ func TestMerge_property(t *testing.T) {
 	props.Property("R42 over two halves of the deals merges into the whole", prop.ForAll(
 		func(c portalCase) (bool, error) {
 			return merges(c, func(ds *sales.Dataset) (portfolio.CustomerSplit, error) {
+				return portfolio.NewVsExisting(ds, c.period(), sales.Calendar{}, sales.UnitMonth)
+			}, (*portfolio.CustomerSplit).Merge)
+		}, genPortalCase()))
+	props.Property("R42 merges into the whole when no deal says its type", prop.ForAll(
+		func(c portalCase) (bool, error) {
+			// Every deal is classified by its company's earlier wins, so
+			// many of one half's wins are earlier than the other's deals:
+			// Merge must move those from new to existing business.
+			untyped := c
+			untyped.Untyped = true
+			return merges(untyped, func(ds *sales.Dataset) (portfolio.CustomerSplit, error) {
 				return portfolio.NewVsExisting(ds, c.period(), sales.Calendar{}, sales.UnitMonth)
 			}, (*portfolio.CustomerSplit).Merge)
 		}, genPortalCase()))

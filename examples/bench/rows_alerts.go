@@ -83,7 +83,8 @@ func init() {
 
 func init() {
 	// R47: task, subject, owner, owner_name, created, due, days_overdue,
-	// deal, deal_name, company, company_name, contact, contact_name.
+	// deal, deal_name, company, company_name, contact, contact_name; then
+	// no_time in the task column with its count in days_overdue.
 	register("R47", true, func(r alerts.OverdueReport) [][]any {
 		var out [][]any
 		for _, t := range r.Tasks {
@@ -91,24 +92,24 @@ func init() {
 				t.DaysOverdue, t.Deal, t.DealName, t.Company, t.CompanyName, t.Contact,
 				t.ContactName))
 		}
-		return out
+		return append(out, alCount("no_time", 13, 6, r.NoTime))
 	})
 }
 
 func init() {
 	// R48: kind, deal, name, owner, owner_name, pipeline, stage,
 	// stage_label, value, last_activity, since, idle_days, overdue_tasks,
-	// undated_tasks; then open and unknown_stage in the overdue_tasks
-	// column.
+	// undated_tasks, untimed_tasks; then open and unknown_stage in the
+	// overdue_tasks column.
 	register("R48", true, func(r alerts.UnplannedReport) [][]any {
 		var out [][]any
 		for _, d := range r.Deals {
 			out = append(out, Row("deal", d.Deal, d.Name, d.Owner, d.OwnerName, d.Pipeline,
 				d.Stage, d.StageLabel, d.Value, d.LastActivity, d.Since, d.IdleDays,
-				d.OverdueTasks, d.UndatedTasks))
+				d.OverdueTasks, d.UndatedTasks, d.UntimedTasks))
 		}
-		out = append(out, alCount("open", 14, 12, r.Open))
-		out = append(out, alCount("unknown_stage", 14, 12, r.UnknownStage))
+		out = append(out, alCount("open", 15, 12, r.Open))
+		out = append(out, alCount("unknown_stage", 15, 12, r.UnknownStage))
 		return out
 	})
 }

@@ -17,6 +17,8 @@
 --     no link gives empty id and name.
 --   * Rows come by due date, then task id, then the task's place in the
 --     table.
+--   * Then one row: no_time in the task column and, in days_overdue, the
+--     number of tasks with no time, which are in no state and not listed.
 WITH owner AS (
 	SELECT id, arg_min_null(name, rowid) AS name FROM owners GROUP BY id
 ),
@@ -52,19 +54,28 @@ about AS (
 	LEFT JOIN named n ON n.kind = l.kind AND n.id = l.id
 	WHERE l.activity IN (SELECT id FROM overdue)
 )
-SELECT coalesce(t.id, '') AS task, coalesce(t.subject, '') AS subject,
-	coalesce(t.owner, '') AS owner,
-	CASE WHEN t.owner IS NULL THEN 'unassigned' ELSE coalesce(o.name, t.owner) END AS owner_name,
-	t.time AS created, t.task_due AS due,
-	date_diff('day', t.task_due::DATE, getvariable('as_of')::DATE)
-		- CASE WHEN getvariable('as_of')::TIMESTAMP::TIME < t.task_due::TIMESTAMP::TIME
-			THEN 1 ELSE 0 END AS days_overdue,
-	coalesce(d.id, '') AS deal, coalesce(d.name, '') AS deal_name,
-	coalesce(c.id, '') AS company, coalesce(c.name, '') AS company_name,
-	coalesce(p.id, '') AS contact, coalesce(p.name, '') AS contact_name
-FROM overdue t
-LEFT JOIN owner o ON o.id = t.owner
-LEFT JOIN about d ON d.activity = t.id AND d.kind = 'deal'
-LEFT JOIN about c ON c.activity = t.id AND c.kind = 'company'
-LEFT JOIN about p ON p.activity = t.id AND p.kind = 'contact'
-ORDER BY t.task_due, coalesce(t.id, ''), t.pos
+SELECT task, subject, owner, owner_name, created, due, days_overdue, deal, deal_name, company,
+	company_name, contact, contact_name
+FROM (
+	SELECT 0 AS section, t.task_due AS sort_due, coalesce(t.id, '') AS sort_id, t.pos AS sort_pos,
+		coalesce(t.id, '') AS task, coalesce(t.subject, '') AS subject,
+		coalesce(t.owner, '') AS owner,
+		CASE WHEN t.owner IS NULL THEN 'unassigned' ELSE coalesce(o.name, t.owner) END AS owner_name,
+		t.time AS created, t.task_due AS due,
+		date_diff('day', t.task_due::DATE, getvariable('as_of')::DATE)
+			- CASE WHEN getvariable('as_of')::TIMESTAMP::TIME < t.task_due::TIMESTAMP::TIME
+				THEN 1 ELSE 0 END AS days_overdue,
+		coalesce(d.id, '') AS deal, coalesce(d.name, '') AS deal_name,
+		coalesce(c.id, '') AS company, coalesce(c.name, '') AS company_name,
+		coalesce(p.id, '') AS contact, coalesce(p.name, '') AS contact_name
+	FROM overdue t
+	LEFT JOIN owner o ON o.id = t.owner
+	LEFT JOIN about d ON d.activity = t.id AND d.kind = 'deal'
+	LEFT JOIN about c ON c.activity = t.id AND c.kind = 'company'
+	LEFT JOIN about p ON p.activity = t.id AND p.kind = 'contact'
+	UNION ALL
+	SELECT 1, NULL, NULL, NULL, 'no_time', NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL,
+		NULL, NULL, NULL
+	FROM activities WHERE type = 'task' AND time IS NULL
+)
+ORDER BY section, sort_due, sort_id, sort_pos

@@ -2,8 +2,8 @@
 -- planned, the longest idle first: the deal, its owner, the stage it stood
 -- in at as_of, its value in the home currency, its last activity, since
 -- when it is idle (its last activity, else its creation), the whole days
--- since then, and its overdue and undated open tasks. Then the counts of
--- open deals and of deals in an unknown stage.
+-- since then, its overdue and undated open tasks, and its tasks with no
+-- time. Then the counts of open deals and of deals in an unknown stage.
 --
 -- Edge rules:
 --   * A deal's current kind is that of the first listing of its stage in
@@ -22,7 +22,8 @@
 --     not completed then (no completion at or before as_of, and not marked
 --     completed without a completion time). An open task due at or after
 --     as_of is a plan; one due before as_of is overdue, one with no due
---     date undated.
+--     date undated. A task with no time is in no state: no plan, counted
+--     in untimed_tasks.
 --   * idle_days counts the local dates (session time zone) from since to
 --     as_of, less one when as_of's time of day is earlier; NULL without a
 --     since. Rows come by since (none last), then deal id, then the deal's
@@ -147,19 +148,27 @@ tasks AS (
 		bool_or(state = 'planned') AS planned
 	FROM task_state GROUP BY pos
 ),
+untimed AS (
+	SELECT da.pos, count(*) AS n
+	FROM deal_activity da JOIN activities a ON a.id = da.activity
+	WHERE a.type = 'task' AND a.time IS NULL
+	GROUP BY da.pos
+),
 unplanned AS (
 	SELECT o.*, coalesce(o.owner, '') AS owner_id,
 		CASE WHEN o.owner IS NULL THEN 'unassigned' ELSE coalesce(w.name, o.owner) END AS owner_name,
 		t.at AS last_activity, coalesce(t.at, o.created) AS since,
-		coalesce(k.overdue, 0) AS overdue_tasks, coalesce(k.undated, 0) AS undated_tasks
+		coalesce(k.overdue, 0) AS overdue_tasks, coalesce(k.undated, 0) AS undated_tasks,
+		coalesce(u.n, 0) AS untimed_tasks
 	FROM open_deal o
 	LEFT JOIN last_touch t ON t.pos = o.pos
 	LEFT JOIN owner w ON w.id = o.owner
 	LEFT JOIN tasks k ON k.pos = o.pos
+	LEFT JOIN untimed u ON u.pos = o.pos
 	WHERE NOT coalesce(k.planned, false)
 )
 SELECT kind, deal, name, owner, owner_name, pipeline, stage, stage_label, value,
-	last_activity, since, idle_days, overdue_tasks, undated_tasks
+	last_activity, since, idle_days, overdue_tasks, undated_tasks, untimed_tasks
 FROM (
 	SELECT 0 AS section, since AS sort_at, coalesce(id, '') AS sort_id, pos AS sort_pos,
 		'deal' AS kind, coalesce(id, '') AS deal, coalesce(name, '') AS name,
@@ -168,15 +177,15 @@ FROM (
 		date_diff('day', since::DATE, getvariable('as_of')::DATE)
 			- CASE WHEN getvariable('as_of')::TIMESTAMP::TIME < since::TIMESTAMP::TIME
 				THEN 1 ELSE 0 END AS idle_days,
-		overdue_tasks, undated_tasks
+		overdue_tasks, undated_tasks, untimed_tasks
 	FROM unplanned
 	UNION ALL
 	SELECT 1, NULL, NULL, NULL, 'open', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-		NULL, NULL, count(*), NULL
+		NULL, NULL, count(*), NULL, NULL
 	FROM open_deal
 	UNION ALL
 	SELECT 2, NULL, NULL, NULL, 'unknown_stage', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-		NULL, NULL, NULL, count(*), NULL
+		NULL, NULL, NULL, count(*), NULL, NULL
 	FROM deal WHERE kind IS NULL
 )
 ORDER BY section, sort_at NULLS LAST, sort_id, sort_pos

@@ -88,6 +88,7 @@ func textR47(w io.Writer, e *env, res any) {
 		t.add(k.Subject, k.OwnerName, day(k.Due), strconv.Itoa(k.DaysOverdue), about)
 	}
 	alertWrite(w, t, len(r.Tasks))
+	note(w, "tasks with no creation time (in no state): %d", r.NoTime)
 }
 
 func textR48(w io.Writer, e *env, res any) {
@@ -104,6 +105,11 @@ func textR48(w io.Writer, e *env, res any) {
 			num(d.OverdueTasks), num(d.UndatedTasks))
 	}
 	alertWrite(w, t, len(r.Deals))
+	var untimed int64
+	for _, d := range r.Deals {
+		untimed += d.UntimedTasks
+	}
+	note(w, "tasks of those deals with no creation time (no plan): %d", untimed)
 	note(w, "deals in a stage their pipeline does not list: %d", r.UnknownStage)
 }
 

@@ -374,9 +374,9 @@ func TestMeetingDurations(t *testing.T) {
 	want := []RepMeetingTime{
 		// Ann: m1 1h and m2 30m; m3 has no end; m4 has no outcome, so it
 		// was not held.
-		{Owner: "a", Name: "Ann", Held: 3, Duration: MeanDuration{90 * time.Minute, 2}, NoEnd: 1},
+		{Owner: "a", Name: "Ann", Held: 3, Duration: MeanDuration{Sum: 90 * time.Minute, N: 2}, NoEnd: 1},
 		// Bob: m7 45m; m8 ends before it starts.
-		{Owner: "b", Name: "Bob", Held: 2, Duration: MeanDuration{45 * time.Minute, 1}, EndBeforeStart: 1},
+		{Owner: "b", Name: "Bob", Held: 2, Duration: MeanDuration{Sum: 45 * time.Minute, N: 1}, EndBeforeStart: 1},
 		{Owner: "c", Name: "Cy"},
 	}
 	if len(got.Reps) != len(want) {
@@ -491,6 +491,27 @@ func TestResponseTime(t *testing.T) {
 	if web.Team.Contacts != 1 || web.OtherSource != 4 {
 		t.Errorf("ResponseTime(web) contacts %d, other source %d, want 1 (p1) and 4 (p2 p3 p5 p8)",
 			web.Team.Contacts, web.OtherSource)
+	}
+
+	// Leaving out a source keeps the contacts with no source.
+	for _, tt := range []struct {
+		name           string
+		o              ResponseOptions
+		contacts, left int64
+		reached        int64
+	}{
+		// p2 p3 p5 p8; p3 and p5 reached.
+		{"all but web", ResponseOptions{ExcludeSources: []string{"web"}}, 4, 1, 2},
+		// p1 only, reached by c1.
+		{"all but no source", ResponseOptions{ExcludeSources: []string{""}}, 1, 4, 1},
+		{"web but web", ResponseOptions{Sources: []string{"web"}, ExcludeSources: []string{"web"}}, 0, 5, 0},
+	} {
+		r, err := ResponseTime(handDataset(), march, asOf, tt.o)
+		if err != nil || r.Team.Contacts != tt.contacts || r.OtherSource != tt.left ||
+			r.Team.Reached != tt.reached || r.Team.Contacts+r.OtherSource != 5 {
+			t.Errorf("ResponseTime(%s) contacts %d, other source %d, reached %d, %v; want %d, %d, %d",
+				tt.name, r.Team.Contacts, r.OtherSource, r.Team.Reached, err, tt.contacts, tt.left, tt.reached)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package activity
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/salespilot/sales"
@@ -11,13 +12,26 @@ import (
 // CallDay is the calls of one owner (or of the team) over one day or
 // more: how many, and how long they lasted in all.
 type CallDay struct {
-	Calls int64         `json:"calls"`
-	Time  time.Duration `json:"time"`
+	Calls int64 `json:"calls"`
+	// Time is the calls' total duration. It stops at the largest
+	// Duration, about 292 years, and never wraps around to a negative
+	// time; R05's means (CallTimeReport.Average) are exact beyond it.
+	Time time.Duration `json:"time"`
 }
 
 func (c *CallDay) merge(o CallDay) {
 	c.Calls += o.Calls
-	c.Time += o.Time
+	c.Time = addDurations(c.Time, o.Time)
+}
+
+// addDurations returns a + b, two durations of no negative time, or the
+// largest Duration when the sum is beyond it. Sums that stop there stay
+// the same in any order, so merged halves still equal the whole.
+func addDurations(a, b time.Duration) time.Duration {
+	if s := a + b; s >= a {
+		return s
+	}
+	return math.MaxInt64
 }
 
 // RepCallTime is one owner's row of CallTimeReport.
@@ -60,7 +74,9 @@ type CallTimeReport struct {
 // A call's Duration is taken as it is: 1,800,000 ms is 30 minutes, and a
 // call logged without a duration lasted 0. Calls with a negative duration
 // count as calls, add no time and are counted in NegativeDuration; calls
-// with no time are counted in NoTime.
+// with no time are counted in NoTime. A total beyond the largest Duration
+// (about 292 years of calls) stops there and never wraps around; R05's
+// means stay exact past it.
 //
 // Results over two halves of the activities merge with Merge; take R05,
 // Average, after merging. The result holds one cell per owner and day, so
@@ -100,7 +116,7 @@ func CallTimePerDay(ds *sales.Dataset, p sales.Period) (CallTimeReport, error) {
 		if dur := c.Duration[i]; dur < 0 {
 			r.NegativeDuration++
 		} else {
-			day.Time += dur
+			day.Time = addDurations(day.Time, dur)
 		}
 	}
 	r.Reps = byowner.Rows(t, func(id sales.OwnerID, name string, v *[]CallDay) RepCallTime {

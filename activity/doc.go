@@ -54,7 +54,10 @@
 // logged as 1,800,000 ms lasted 30 minutes. Means of durations
 // (MeanDuration) keep their sum and count, are rounded to the nearest
 // nanosecond, and have no value over nothing: a rep with no calls has no
-// average call time, not zero.
+// average call time, not zero. No sum of durations wraps around to a
+// negative time: a MeanDuration stays exact past the 292 years a
+// time.Duration holds (the waits of tens of thousands of contacts pass
+// them), and a total call time stops at the largest Duration.
 //
 // # Nothing silent
 //
@@ -101,11 +104,5 @@
 // zero end or one that ends before it starts, a zero asOf, an invalid
 // unit or calendar. Defects of the data are counted in the result, never
 // an error and never a panic.
-//
-// BUG(activity): The records carry no flag that tells an inbound contact
-// (one who came to the team) from one the team imported or prospected, so
-// R40 takes every contact created in the period as inbound;
-// ResponseOptions.Sources narrows them by original source where the CRM
-// records one.
 
 package activity

@@ -10,14 +10,39 @@ import (
 	"github.com/salespilot/sales/internal/order"
 )
 
-// ResponseOptions narrows R40.
+// ResponseOptions tells R40 which of the contacts created in the period
+// are inbound, by their original source: the records have no other sign
+// of whether a contact came to the team on its own (see the BUG note).
+// The zero ResponseOptions takes every contact as inbound.
 type ResponseOptions struct {
 	// Sources, when not empty, keeps only the contacts whose Source is
 	// one of these, exactly as the CRM writes it (such as
 	// "ORGANIC_SEARCH"); the others are counted in OtherSource. Empty
 	// keeps every contact.
 	Sources []string
+	// ExcludeSources leaves out the contacts whose Source is one of
+	// these, counted in OtherSource, after Sources has kept its own. It
+	// says "every contact but those" without listing every source the
+	// CRM may write: with HubSpot's sources, {"OFFLINE"} leaves out the
+	// contacts imported, entered by hand or synced from another app,
+	// and keeps those with no source.
+	ExcludeSources []string
 }
+
+// inbound reports whether a contact of source src is taken as inbound.
+func (o ResponseOptions) inbound(src string) bool {
+	if len(o.Sources) > 0 && !slices.Contains(o.Sources, src) {
+		return false
+	}
+	return !slices.Contains(o.ExcludeSources, src)
+}
+
+// BUG(activity): The records carry no flag that tells an inbound contact
+// (one who came to the team) from one the team imported or prospected, so
+// ResponseTime (R40) takes every contact created in the period as inbound
+// unless ResponseOptions narrows them by original source. Contacts a rep
+// entered by hand after talking to them then count as quick replies, and
+// imported lists nobody has called yet as never reached.
 
 // ResponseBands counts responses by how long they took, for a histogram:
 // under an hour, one to four hours, four hours to a day, one to three
@@ -78,9 +103,11 @@ type RepResponse struct {
 // ResponseReport is R40 of the catalogue: how long new contacts waited
 // for a first call, outgoing email or meeting from a rep.
 type ResponseReport struct {
-	Period  sales.Period `json:"period"`
-	AsOf    time.Time    `json:"as_of"`
-	Sources []string     `json:"sources,omitempty"`
+	Period sales.Period `json:"period"`
+	AsOf   time.Time    `json:"as_of"`
+	// Sources and ExcludeSources are those of the ResponseOptions.
+	Sources        []string `json:"sources,omitempty"`
+	ExcludeSources []string `json:"exclude_sources,omitempty"`
 	// Reps has a row for every owner, in the order of owner ids, the
 	// unassigned row last. Owners are the contacts' owners.
 	Reps []RepResponse `json:"reps"`
@@ -89,7 +116,8 @@ type ResponseReport struct {
 	// NoCreated counts contacts with no creation time, which fall in no
 	// period. CreatedAfter counts contacts created in the period but
 	// after AsOf. OtherSource counts contacts of the period left out by
-	// ResponseOptions.Sources. None of them is in a row.
+	// ResponseOptions.Sources or ExcludeSources. None of them is in a
+	// row.
 	NoCreated    int64 `json:"no_created"`
 	CreatedAfter int64 `json:"created_after"`
 	OtherSource  int64 `json:"other_source"`
@@ -113,8 +141,10 @@ type responseAcc struct {
 // creation and at or before asOf. This is R40 of the catalogue.
 //
 // The records say nothing of which contacts came in on their own, so
-// every contact created in p counts as an inbound contact to respond to;
-// ResponseOptions.Sources narrows them by original source. Rows are per
+// every contact created in p counts as an inbound contact to respond to
+// unless o narrows them by original source (ResponseOptions.Sources keeps
+// some, ExcludeSources leaves some out); the contacts left out are
+// counted in OtherSource. Rows are per
 // contact owner, the rep in charge of answering; the response may come
 // from anyone. A contact no rep reached by asOf counts in NeverReached:
 // it never counts as an instant reply, and its wait is in no mean.
@@ -134,7 +164,8 @@ func ResponseTime(ds *sales.Dataset, p sales.Period, asOf time.Time,
 	if err := checkAsOf(asOf); err != nil {
 		return ResponseReport{}, fmt.Errorf("activity: response time: %w", err)
 	}
-	r := ResponseReport{Period: p, AsOf: asOf, Sources: slices.Clone(o.Sources)}
+	r := ResponseReport{Period: p, AsOf: asOf, Sources: slices.Clone(o.Sources),
+		ExcludeSources: slices.Clone(o.ExcludeSources)}
 	t := byowner.New[responseAcc](ds)
 	span, at := sales.SpanOf(p), sales.InstantOf(asOf)
 	reached := 0
@@ -148,7 +179,7 @@ func ResponseTime(ds *sales.Dataset, p sales.Period, asOf time.Time,
 		case created > at:
 			r.CreatedAfter++
 			continue
-		case len(o.Sources) > 0 && !slices.Contains(o.Sources, ds.Contacts[i].Source):
+		case !o.inbound(ds.Contacts[i].Source):
 			r.OtherSource++
 			continue
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math/big"
 	"time"
 
 	"github.com/salespilot/sales/activity"
@@ -115,7 +116,7 @@ func init() {
 	register("R18", false, func(r activity.MeetingTimeReport) [][]any {
 		row := func(kind string, owner any, x activity.RepMeetingTime) []any {
 			d := x.Duration
-			return Row(kind, owner, x.Held, d.Sum, d.N, meanValue(d), x.NoEnd, x.EndBeforeStart)
+			return Row(kind, owner, x.Held, sumSeconds(d), d.N, meanValue(d), x.NoEnd, x.EndBeforeStart)
 		}
 		var out [][]any
 		for _, rep := range r.Reps {
@@ -141,7 +142,7 @@ func init() {
 	register("R40", false, func(r activity.ResponseReport) [][]any {
 		row := func(kind string, owner any, x activity.RepResponse) []any {
 			m, b := x.Mean, x.Bands
-			return Row(kind, owner, x.Contacts, x.Reached, x.NeverReached, m.Sum, m.N, meanValue(m),
+			return Row(kind, owner, x.Contacts, x.Reached, x.NeverReached, sumSeconds(m), m.N, meanValue(m),
 				durationOrNil(x.Median), b.Within1h, b.Within4h, b.Within1d, b.Within3d, b.Within7d,
 				b.Later)
 		}
@@ -176,7 +177,14 @@ func effortRow(kind string, owner any, e activity.Effort) []any {
 // meanRow lays out a mean of durations as its sum, its count and its
 // value, NULL over nothing, after a kind and an owner.
 func meanRow(kind string, owner any, m activity.MeanDuration) []any {
-	return Row(kind, owner, m.Sum, m.N, meanValue(m))
+	return Row(kind, owner, sumSeconds(m), m.N, meanValue(m))
+}
+
+// sumSeconds returns the exact sum of m's durations in seconds: where it
+// is beyond what a Duration holds, Sum shows a bound, the query the sum.
+func sumSeconds(m activity.MeanDuration) float64 {
+	f, _ := new(big.Float).SetInt(m.ExactSum()).Float64()
+	return f / 1e9
 }
 
 // meanValue returns the value of m, or nil over nothing.

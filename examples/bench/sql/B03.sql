@@ -190,16 +190,19 @@ pooled AS (
 ),
 -- The two quotients rounded to cents: num ÷ den from a double, moved by
 -- one cent where the exact comparison in decimals says the double erred.
+-- Where the exact terms outgrow DECIMAL(38) (the team of a portal of a
+-- million deals), TRY leaves the double's rounding, right to 15 digits.
 terms AS (
 	SELECT *, won_n - won_no_amount - won_no_rate AS valued,
-		CAST(won_value AS DECIMAL(38, 9)) * open * won_n * cycle_n * 86400 AS v_num,
+		TRY(CAST(won_value AS DECIMAL(38, 9)) * open * won_n * cycle_n * 86400) AS v_num,
 		CAST(won_n + lost_n AS HUGEINT) * (won_n - won_no_amount - won_no_rate) * seconds AS v_den
 	FROM pooled
 ),
 approx AS (
 	SELECT *,
 		CAST(round(CAST(won_value AS DOUBLE) * 100 / nullif(valued, 0)) AS BIGINT) AS a,
-		CAST(round(CAST(v_num AS DOUBLE) * 100 / CAST(nullif(v_den, 0) AS DOUBLE)) AS BIGINT) AS v
+		CAST(round(CAST(won_value AS DOUBLE) * open * won_n * cycle_n * 86400 * 100
+			/ CAST(nullif(v_den, 0) AS DOUBLE)) AS BIGINT) AS v
 	FROM terms
 )
 SELECT kind, owner, open, won_n, won_value, won_no_amount, won_no_rate,
@@ -219,10 +222,10 @@ SELECT kind, owner, open, won_n, won_value, won_no_amount, won_no_rate,
 	unmeasured,
 	CASE WHEN won_n + lost_n > 0 AND valued > 0 AND seconds > 0 THEN
 		CASE
-			WHEN 2 * v_num * 100 > (2 * v + 1) * v_den
-				OR (2 * v_num * 100 = (2 * v + 1) * v_den AND v_num > 0) THEN v + 1
-			WHEN 2 * v_num * 100 < (2 * v - 1) * v_den
-				OR (2 * v_num * 100 = (2 * v - 1) * v_den AND v_num < 0) THEN v - 1
+			WHEN TRY(2 * v_num * 100 > (2 * v + 1) * v_den
+				OR (2 * v_num * 100 = (2 * v + 1) * v_den AND v_num > 0)) THEN v + 1
+			WHEN TRY(2 * v_num * 100 < (2 * v - 1) * v_den
+				OR (2 * v_num * 100 = (2 * v - 1) * v_den AND v_num < 0)) THEN v - 1
 			ELSE v
 		END / 100
 	END AS per_day

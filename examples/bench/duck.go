@@ -98,6 +98,9 @@ func (d *duck) load(ctx context.Context, dir string) error {
 	if _, err := d.conn.ExecContext(ctx, string(schema)); err != nil {
 		return fmt.Errorf("duckdb: schema: %w", err)
 	}
+	if err := d.macros(ctx); err != nil {
+		return err
+	}
 	for _, f := range sales.TableFiles() {
 		table := strings.TrimSuffix(f.Name, ".csv")
 		path := filepath.Join(dir, f.Name)
@@ -106,6 +109,20 @@ func (d *duck) load(ctx context.Context, dir string) error {
 		if _, err := d.conn.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("duckdb: load %s: %w", f.Name, err)
 		}
+	}
+	return nil
+}
+
+// macros creates the macros of sql/macros.sql, the steps several queries
+// share (where a deal stood at an instant, its value in the home
+// currency), when the file is there.
+func (d *duck) macros(ctx context.Context) error {
+	text, err := queries.ReadFile("sql/macros.sql")
+	if err != nil {
+		return nil // no shared steps
+	}
+	if _, err := d.conn.ExecContext(ctx, string(text)); err != nil {
+		return fmt.Errorf("duckdb: macros: %w", err)
 	}
 	return nil
 }

@@ -36,53 +36,8 @@ WITH params AS (
 			'wednesday', 'thursday', 'friday', 'saturday'], getvariable('week_start')) + 1 + 7) % 7
 			AS INTEGER)) AS week0
 ),
-home AS (
-	SELECT coalesce(currency, rates_base, '') AS home,
-		coalesce(rates_base, currency, '') AS base
-	FROM portal
-),
--- A rate into the base currency per currency: 1 for the base itself.
-rate AS (
-	SELECT currency, to_base FROM rates WHERE to_base > 0 AND currency <> (SELECT base FROM home)
-	UNION ALL
-	SELECT base, 1 FROM home
-),
--- Each stage of each pipeline, the first row when a stage id repeats.
-stage AS (
-	SELECT pipeline, coalesce(stage, '') AS stage, position,
-		CASE WHEN kind IN ('open', 'won', 'lost') THEN kind END AS kind, probability,
-		NOT (isnan(probability) OR probability < 0 OR probability > 1) AS valid,
-		CAST(CAST(probability AS VARCHAR) AS DECIMAL(20, 12)) AS p,
-		rowid AS ord
-	FROM stages WHERE position IS NOT NULL
-	QUALIFY row_number() OVER (PARTITION BY pipeline, coalesce(stage, '') ORDER BY rowid) = 1
-),
-pipeline AS (SELECT DISTINCT pipeline FROM stages),
 -- Each deal with its value in the home currency and its current stage.
-deal AS (
-	SELECT d.id, d.name, d.rowid AS rowid_order, coalesce(d.owner, '') AS owner, d.pipeline,
-		d.created, d.close_date,
-		pl.pipeline IS NOT NULL AS known_pipeline,
-		s.kind AS kind_now, s.position AS stage_now,
-		CASE
-			WHEN d.amount IS NULL THEN 'missing'
-			WHEN coalesce(d.currency, h.home) = h.home THEN 'ok'
-			WHEN rf.to_base IS NULL OR rt.to_base IS NULL THEN 'no_rate'
-			ELSE 'ok'
-		END AS state,
-		CASE
-			WHEN d.amount IS NULL THEN NULL
-			WHEN coalesce(d.currency, h.home) = h.home THEN d.amount
-			WHEN h.home = h.base THEN CAST(d.amount * rf.to_base AS DECIMAL(38, 9))
-			ELSE CAST(round(d.amount * rf.to_base / rt.to_base, 8) AS DECIMAL(38, 9))
-		END AS value
-	FROM deals d
-	CROSS JOIN home h
-	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, h.home)
-	LEFT JOIN rate rt ON rt.currency = h.home
-	LEFT JOIN pipeline pl ON pl.pipeline = d.pipeline
-	LEFT JOIN stage s ON s.pipeline = d.pipeline AND s.stage = coalesce(d.stage, '')
-),
+deal AS (SELECT * FROM deal_now()),
 -- The buckets of the period: each clipped to it, with the end of the
 -- whole bucket.
 buckets AS (

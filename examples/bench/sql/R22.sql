@@ -11,36 +11,9 @@
 -- NULL when no won deal has a value. The row also counts, over the whole
 -- portal, closed deals without a close date and deals whose stage is not
 -- in their pipeline.
-WITH cur AS (
-	SELECT coalesce(currency, rates_base) AS home, coalesce(rates_base, currency) AS base
-	FROM portal
-),
-rate AS (
-	SELECT currency, to_base AS rate FROM rates
-	WHERE to_base > 0 AND currency IS DISTINCT FROM (SELECT base FROM cur)
-	UNION ALL
-	SELECT base, 1 FROM cur
-),
-stage AS (
-	SELECT pipeline, stage, arg_min_null(kind, position) AS kind
-	FROM stages WHERE stage IS NOT NULL GROUP BY ALL
-),
-deal AS (
-	SELECT d.*,
-		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
-		CAST(CASE
-			WHEN d.amount IS NULL THEN NULL
-			WHEN coalesce(d.currency, cur.home) = cur.home THEN d.amount
-			WHEN cur.home = cur.base THEN d.amount * rf.rate
-			ELSE round(d.amount * rf.rate / rt.rate, 8)
-		END AS DECIMAL(38, 12)) AS value,
-		d.amount IS NULL AS no_amount
-	FROM deals d
-	CROSS JOIN cur
-	LEFT JOIN stage s ON s.pipeline = d.pipeline AND s.stage = d.stage
-	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, cur.home)
-	LEFT JOIN rate rt ON rt.currency = cur.home
-),
+-- Each deal with its stage kind and its value in the home currency
+-- (deal_valued in macros.sql).
+WITH deal AS (SELECT * FROM deal_valued()),
 won AS (
 	SELECT * FROM deal
 	WHERE kind = 'won'

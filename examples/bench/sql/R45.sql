@@ -24,40 +24,9 @@
 --     in the table. no_close_date counts every won deal without a close
 --     date; no_company the won deals closed at or before as_of with no
 --     company or an unlisted one.
-WITH money AS (
-	SELECT coalesce(currency, rates_base, '') AS home,
-		coalesce(rates_base, currency, '') AS base
-	FROM portal
-),
-rate AS (
-	SELECT r.currency, r.to_base AS per_unit
-	FROM rates r, money m
-	WHERE r.to_base > 0 AND r.currency <> m.base
-	UNION ALL
-	SELECT base, 1 FROM money
-),
-stage_kind AS (
-	SELECT pipeline, stage, arg_min_null(kind, rowid) AS kind
-	FROM stages
-	WHERE stage IS NOT NULL
-	GROUP BY ALL
-),
-deal AS (
-	SELECT d.rowid AS pos, d.id, d.close_date, d.type, d.company, d.amount,
-		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
-		CASE
-			WHEN d.amount IS NULL THEN NULL
-			WHEN coalesce(d.currency, m.home) = m.home THEN d.amount
-			WHEN rf.per_unit IS NULL OR rt.per_unit IS NULL THEN NULL
-			WHEN m.home = m.base THEN d.amount * rf.per_unit
-			ELSE CAST(round(d.amount * rf.per_unit / rt.per_unit, 8) AS DECIMAL(38, 8))
-		END AS value
-	FROM deals d
-	CROSS JOIN money m
-	LEFT JOIN stage_kind s ON s.pipeline = d.pipeline AND s.stage = d.stage
-	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, m.home)
-	LEFT JOIN rate rt ON rt.currency = m.home
-),
+-- Each deal with its stage kind and its value in the home currency
+-- (deal_home_value in macros.sql).
+WITH deal AS (SELECT * FROM deal_home_value()),
 owner AS (
 	SELECT id, arg_min_null(name, rowid) AS name FROM owners GROUP BY id
 ),

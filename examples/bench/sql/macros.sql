@@ -1,0 +1,251 @@
+-- Steps several queries share, as DuckDB macros. A table macro is read
+-- like a table (SELECT ... FROM name(args)); DuckDB inlines it into the
+-- query that calls it, so a query that reads one several times should
+-- name it once in a CTE of its own.
+
+-- ---------------------------------------------------------------------
+-- Currencies and deal values, exact in DECIMAL(38, 9) (B01, B03 to B06,
+-- R21).
+
+-- The home currency and the currency the rates are quoted in: each falls
+-- back on the other, and on '' when the portal names neither.
+CREATE MACRO home_currency() AS TABLE
+	SELECT coalesce(currency, rates_base, '') AS home,
+		coalesce(rates_base, currency, '') AS base
+	FROM portal;
+
+-- A rate into the base currency per currency: 1 for the base itself, and
+-- no row for a currency whose rate is not positive.
+CREATE MACRO base_rate() AS TABLE
+	SELECT currency, to_base FROM rates
+	WHERE to_base > 0 AND currency <> (SELECT base FROM home_currency())
+	UNION ALL
+	SELECT base, 1 FROM home_currency();
+
+-- Each stage of each pipeline (a missing stage id as ''), the first row
+-- when a stage id repeats: its position, its kind when that is open, won
+-- or lost, its probability, whether that is a probability (valid: not NaN,
+-- within [0, 1]), and then p, the probability as the exact decimal its
+-- shortest text spells; ord is the row's place in the file.
+CREATE MACRO pipeline_stage() AS TABLE
+	SELECT pipeline, coalesce(stage, '') AS stage, position,
+		CASE WHEN kind IN ('open', 'won', 'lost') THEN kind END AS kind, probability,
+		NOT (isnan(probability) OR probability < 0 OR probability > 1) AS valid,
+		CASE WHEN NOT (isnan(probability) OR probability < 0 OR probability > 1)
+			THEN CAST(CAST(probability AS VARCHAR) AS DECIMAL(20, 12)) END AS p,
+		rowid AS ord
+	FROM stages WHERE position IS NOT NULL
+	QUALIFY row_number() OVER (PARTITION BY pipeline, coalesce(stage, '') ORDER BY rowid) = 1;
+
+-- Each deal as it is now: owner ('' when unassigned), whether its pipeline
+-- is listed, its current stage's kind and position (NULL when the
+-- pipeline does not list the stage), and its value in the home currency.
+-- state says how the value was found: 'missing' without an amount (value
+-- NULL), 'no_rate' when the deal's currency or the home currency has no
+-- rate (value not to be counted), else 'ok'. An amount in the home
+-- currency (or in none) is taken as it is; otherwise it goes into the
+-- base with the deal's rate and, when the home currency is not the base,
+-- out of it with the home currency's rate, rounded to 8 places.
+CREATE MACRO deal_now() AS TABLE
+	WITH home AS (SELECT * FROM home_currency()),
+	rate AS (SELECT * FROM base_rate()),
+	stage AS (SELECT * FROM pipeline_stage()),
+	pipeline AS (SELECT DISTINCT pipeline FROM stages)
+	SELECT d.id, d.name, d.rowid AS rowid_order, coalesce(d.owner, '') AS owner, d.pipeline,
+		d.created, d.close_date,
+		pl.pipeline IS NOT NULL AS known_pipeline,
+		s.kind AS kind_now, s.position AS stage_now,
+		CASE
+			WHEN d.amount IS NULL THEN 'missing'
+			WHEN coalesce(d.currency, h.home) = h.home THEN 'ok'
+			WHEN rf.to_base IS NULL OR rt.to_base IS NULL THEN 'no_rate'
+			ELSE 'ok'
+		END AS state,
+		CASE
+			WHEN d.amount IS NULL THEN NULL
+			WHEN coalesce(d.currency, h.home) = h.home THEN d.amount
+			WHEN h.home = h.base THEN CAST(d.amount * rf.to_base AS DECIMAL(38, 9))
+			ELSE CAST(round(d.amount * rf.to_base / rt.to_base, 8) AS DECIMAL(38, 9))
+		END AS value
+	FROM deals d
+	CROSS JOIN home h
+	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, h.home)
+	LEFT JOIN rate rt ON rt.currency = h.home
+	LEFT JOIN pipeline pl ON pl.pipeline = d.pipeline
+	LEFT JOIN stage s ON s.pipeline = d.pipeline AND s.stage = coalesce(d.stage, '');
+
+-- Where each deal stood at the instant t: deal_now's columns, then
+--   standing   'not_yet' (created after t), 'unknown' (pipeline not
+--              listed, or stage then not in it or of no valid kind),
+--              'open_unknown' (open then in a stage nothing records), or
+--              the kind of its stage then: 'open', 'won', 'lost';
+--   stage_then the position of that stage;
+--   expected   the expected close date at t;
+--   has_history, first_entered (the first visit's entry time), and the
+--   steps on the way (standing0, at_current, visit_kind, visit_stage).
+-- The stage comes from the stage history: the last visit entered at or
+-- before t (a visit without an entry time counts as entered), else the
+-- first visit; but the current stage once t is past the last visit's
+-- entry and that visit is of the current stage, or t is past every
+-- instant the deal's records hold (the last visit's entry and exit, a
+-- closed deal's close date). Without a history the current stage holds,
+-- except that a deal closed after t (by its close date) was open then in a
+-- stage nothing records. The expected close date is the one the close
+-- date history held at t (its first value when it starts later); a deal
+-- open now and seen after the last change, or open without a history,
+-- has its close_date; a closed deal without a history has none.
+CREATE MACRO deal_at(t) AS TABLE
+	WITH stage AS (SELECT * FROM pipeline_stage()),
+	-- The visit under way at t, per deal that has a stage history.
+	visit AS (
+		SELECT h.deal, coalesce(h.stage, '') AS stage,
+			last_value(coalesce(h.stage, '')) OVER whole AS last_stage,
+			last_value(h.entered) OVER whole AS last_entered,
+			last_value(h."left") OVER whole AS last_left,
+			first_value(h.entered) OVER whole AS first_entered
+		FROM deal_stage_history h
+		WINDOW whole AS (PARTITION BY h.deal ORDER BY h.position
+			ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+		QUALIFY row_number() OVER (PARTITION BY h.deal ORDER BY
+			(h.entered IS NULL OR h.entered <= t OR h.position = 0) DESC, h.position DESC) = 1
+	),
+	-- The close date history read at t: how many changes, when the last
+	-- was made, and the value held at t.
+	close_hist AS (
+		SELECT h.deal, count(*) OVER (PARTITION BY h.deal) AS n,
+			last_value(h."at") OVER (PARTITION BY h.deal ORDER BY h.position
+				ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last_at,
+			h.close_date
+		FROM deal_close_date_history h
+		QUALIFY row_number() OVER (PARTITION BY h.deal ORDER BY
+			(h."at" IS NULL OR h."at" <= t OR h.position = 0) DESC, h.position DESC) = 1
+	),
+	-- standing0 settles the deals that need no history, at_current says
+	-- whether a deal with one is in its current stage, else it is in the
+	-- visit's.
+	placed0 AS (
+		SELECT d.*, v.deal IS NOT NULL AS has_history, v.first_entered,
+			CASE
+				WHEN d.created > t THEN 'not_yet'
+				WHEN NOT d.known_pipeline THEN 'unknown'
+				WHEN v.deal IS NOT NULL THEN NULL
+				WHEN d.kind_now IS NULL THEN 'unknown'
+				WHEN d.kind_now <> 'open' AND d.close_date > t THEN 'open_unknown'
+				ELSE d.kind_now
+			END AS standing0,
+			v.deal IS NULL OR ((v.last_entered IS NULL OR v.last_entered <= t)
+				AND (lv.position IS NOT DISTINCT FROM d.stage_now
+					OR ((v.last_left IS NULL OR v.last_left <= t)
+						AND (d.kind_now IS NULL OR d.kind_now = 'open' OR d.close_date IS NULL
+							OR d.close_date <= t)))) AS at_current,
+			sv.kind AS visit_kind, sv.position AS visit_stage,
+			CASE
+				WHEN c.deal IS NULL THEN CASE WHEN d.kind_now = 'open' THEN d.close_date END
+				WHEN d.kind_now = 'open' AND coalesce(c.last_at <= t, true) THEN d.close_date
+				ELSE c.close_date
+			END AS expected
+		FROM deal_now() d
+		LEFT JOIN visit v ON v.deal = d.id
+		LEFT JOIN stage sv ON sv.pipeline = d.pipeline AND sv.stage = v.stage
+		LEFT JOIN stage lv ON lv.pipeline = d.pipeline AND lv.stage = v.last_stage
+		LEFT JOIN close_hist c ON c.deal = d.id
+	)
+	SELECT *,
+		CASE
+			WHEN standing0 IS NOT NULL THEN standing0
+			WHEN at_current THEN coalesce(kind_now, 'unknown')
+			ELSE coalesce(visit_kind, 'unknown')
+		END AS standing,
+		CASE WHEN at_current THEN stage_now ELSE visit_stage END AS stage_then
+	FROM placed0;
+
+-- ---------------------------------------------------------------------
+-- Deals with their kind and value, in DECIMAL(38, 12) (R09 to R12, R22
+-- to R24, R26, R31, R36, R38).
+
+-- Each deal's columns, then kind: the kind of its stage in its pipeline
+-- (the stage's lowest position when an id repeats), NULL unless open, won
+-- or lost; value: its amount in the home currency, NULL without an amount
+-- or without a positive rate for the deal's currency or the home
+-- currency; no_amount: whether the amount is missing. The home currency
+-- is the portal's, else the rates' base, and the base the other way
+-- round (here NULL, not '', when the portal names neither). An amount in
+-- the home currency (or in none) is kept; otherwise it goes into the base
+-- with the deal's rate and, when the home currency is not the base, out
+-- of it with the home currency's rate, rounded to 8 places.
+CREATE MACRO deal_valued() AS TABLE
+	WITH cur AS (
+		SELECT coalesce(currency, rates_base) AS home, coalesce(rates_base, currency) AS base
+		FROM portal
+	),
+	rate AS (
+		SELECT currency, to_base AS rate FROM rates
+		WHERE to_base > 0 AND currency IS DISTINCT FROM (SELECT base FROM cur)
+		UNION ALL
+		SELECT base, 1 FROM cur
+	),
+	stage AS (
+		SELECT pipeline, stage, arg_min_null(kind, position) AS kind
+		FROM stages WHERE stage IS NOT NULL GROUP BY ALL
+	)
+	SELECT d.*,
+		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
+		CAST(CASE
+			WHEN d.amount IS NULL THEN NULL
+			WHEN coalesce(d.currency, cur.home) = cur.home THEN d.amount
+			WHEN cur.home = cur.base THEN d.amount * rf.rate
+			ELSE round(d.amount * rf.rate / rt.rate, 8)
+		END AS DECIMAL(38, 12)) AS value,
+		d.amount IS NULL AS no_amount
+	FROM deals d
+	CROSS JOIN cur
+	LEFT JOIN stage s ON s.pipeline = d.pipeline AND s.stage = d.stage
+	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, cur.home)
+	LEFT JOIN rate rt ON rt.currency = cur.home;
+
+-- ---------------------------------------------------------------------
+-- Deals with their kind and value, the rate per unit left exact (R42 to
+-- R45).
+
+-- Each deal by its row (pos), with id, close_date, type, company and
+-- amount; kind: the kind of its stage's first listing in its pipeline,
+-- NULL unless open, won or lost; value: its amount in the home currency.
+-- The home currency is the portal's, else the rates' base ('' when the
+-- portal names neither), and the base the other way round. An amount in
+-- the home currency (or in none) is kept; one whose currency or the home
+-- currency has no positive rate has no value; otherwise it goes into the
+-- base with the deal's rate (exact) and, when the home currency is not the
+-- base, out of it with the home currency's rate, rounded to 8 places.
+CREATE MACRO deal_home_value() AS TABLE
+	WITH money AS (
+		SELECT coalesce(currency, rates_base, '') AS home,
+			coalesce(rates_base, currency, '') AS base
+		FROM portal
+	),
+	rate AS (
+		SELECT r.currency, r.to_base AS per_unit
+		FROM rates r, money m
+		WHERE r.to_base > 0 AND r.currency <> m.base
+		UNION ALL
+		SELECT base, 1 FROM money
+	),
+	stage_kind AS (
+		SELECT pipeline, stage, arg_min_null(kind, rowid) AS kind
+		FROM stages
+		WHERE stage IS NOT NULL
+		GROUP BY ALL
+	)
+	SELECT d.rowid AS pos, d.id, d.close_date, d.type, d.company, d.amount,
+		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
+		CASE
+			WHEN d.amount IS NULL THEN NULL
+			WHEN coalesce(d.currency, m.home) = m.home THEN d.amount
+			WHEN rf.per_unit IS NULL OR rt.per_unit IS NULL THEN NULL
+			WHEN m.home = m.base THEN d.amount * rf.per_unit
+			ELSE CAST(round(d.amount * rf.per_unit / rt.per_unit, 8) AS DECIMAL(38, 8))
+		END AS value
+	FROM deals d
+	CROSS JOIN money m
+	LEFT JOIN stage_kind s ON s.pipeline = d.pipeline AND s.stage = d.stage
+	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, m.home)
+	LEFT JOIN rate rt ON rt.currency = m.home;

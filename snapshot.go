@@ -56,6 +56,10 @@ func WriteSnapshot(w io.Writer, r Records) error {
 // offset the file shows rather than the original *time.Location: compare
 // them with Equal, and read them in the portal's location (TimeZone) for
 // calendar work, as reports do.
+//
+// A decimal beyond MaxDecimalDigits or MaxDecimalPlaces (an amount of
+// 1e100000000, say) is an error naming its record and field, as it is for
+// ReadTables: no CRM field holds one, and reports would carry its digits.
 func ReadSnapshot(rd io.Reader) (Records, error) {
 	dec := json.NewDecoder(bufio.NewReaderSize(rd, 64<<10))
 	if err := expectDelim(dec, '{'); err != nil {
@@ -98,6 +102,9 @@ func ReadSnapshot(rd io.Reader) (Records, error) {
 			return Records{}, snapshotErr(err)
 		}
 		return Records{}, snapshotErr(errors.New("no records"))
+	}
+	if err := checkMagnitudes(&recs); err != nil {
+		return Records{}, snapshotErr(err)
 	}
 	return recs, nil
 }

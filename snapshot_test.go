@@ -54,6 +54,9 @@ func TestReadSnapshot_errors(t *testing.T) {
 			`"records":{"activities":[{"id":"a1"},{"id":"a2","time":"noon"}]}}`,
 			"records: activities: record 1 (counting from 0): parsing time"},
 		{"trailing", good + `{}`, "after the snapshot"},
+		{"an amount of absurd size", `{"format":"salespilot/sales-snapshot","version":1,` +
+			`"records":{"deals":[{"id":"d1"},{"id":"d2","amount":"1e100000000"}]}}`,
+			`deal "d2": amount: 1e100000000 has more than 30 digits`},
 	}
 	for _, tt := range tests {
 		_, err := sales.ReadSnapshot(strings.NewReader(tt.in))

@@ -148,6 +148,9 @@ func readTables(fsys fs.FS, prefix string) (Records, error) {
 	if err != nil {
 		return Records{}, err
 	}
+	if err := checkMagnitudes(&recs); err != nil {
+		return Records{}, fmt.Errorf("sales: read tables: %w", err)
+	}
 	return recs, nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // RecordKind names a kind of record in a Problem.
@@ -94,6 +96,12 @@ func (d *Dataset) Validate() error {
 	v.products()
 	v.lineItems()
 	v.targets()
+	eachDecimal(&v.d.Records, func(kind RecordKind, id string, i int, field string,
+		d decimal.Decimal) {
+		if why := decimalProblem(d); why != "" {
+			v.add(kind, id, i, field, "%s %s", shortDecimal(d), why)
+		}
+	})
 	if len(v.problems) == 0 {
 		return nil
 	}

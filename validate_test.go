@@ -155,3 +155,39 @@ func TestValidationError_Error(t *testing.T) {
 		t.Errorf("errors.As(ValidationError, *Problem) = %+v, want the first problem", p)
 	}
 }
+
+// TestValidate_magnitudes: decimals beyond what any amount holds are
+// reported, and refused by the readers, without writing out their digits.
+func TestValidate_magnitudes(t *testing.T) {
+	r := validRecords()
+	r.Deals[0].Amount = decimal.NewNullDecimal(decimal.RequireFromString("1e100000000"))
+	r.LineItems[0].Quantity = decimal.RequireFromString("1e-40")
+	r.Targets[0].Value = decimal.RequireFromString("123456789012345678901234567890123")
+	err := r.Validate()
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("Validate() = %v", err)
+	}
+	var got []string
+	for _, p := range verr.Problems {
+		got = append(got, string(p.Kind)+" "+p.ID+" "+p.Field)
+		if len(p.Message) > 200 {
+			t.Errorf("message of %d bytes", len(p.Message))
+		}
+	}
+	want := "deal d1 amount; line_item li1 quantity; target  value"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+	for _, s := range []string{"0.000000000000000000000000000001", "999999999999999999999999999999",
+		"-12.5", "0"} {
+		if why := decimalProblem(decimal.RequireFromString(s)); why != "" {
+			t.Errorf("%s: %s", s, why)
+		}
+	}
+	for _, s := range []string{"1e30", "-1e30", "1e-31", "0.0000000000000000000000000000001"} {
+		if decimalProblem(decimal.RequireFromString(s)) == "" {
+			t.Errorf("%s accepted", s)
+		}
+	}
+}

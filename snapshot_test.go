@@ -56,7 +56,7 @@ func TestReadSnapshot_errors(t *testing.T) {
 		{"trailing", good + `{}`, "after the snapshot"},
 		{"an amount of absurd size", `{"format":"salespilot/sales-snapshot","version":1,` +
 			`"records":{"deals":[{"id":"d1"},{"id":"d2","amount":"1e100000000"}]}}`,
-			`deal "d2": amount: 1e100000000 has more than 30 digits`},
+			`deal "d2" (record 1): amount: 1e100000000 has more than 30 digits`},
 	}
 	for _, tt := range tests {
 		_, err := sales.ReadSnapshot(strings.NewReader(tt.in))

@@ -119,7 +119,9 @@
 // by id, for a cell that holds one of the owners' ids), with
 // ExportOptions.OwnerMap for names that are ambiguous or missing. Dates are
 // read in the portal's zone in the layouts exports use, or as epoch
-// milliseconds. Every value that
+// milliseconds. A row whose record id an earlier row of the same kind
+// holds (the same export saved twice into the folder) is left out, so
+// that no record counts twice. Every value that
 // does not map is listed by file, line and column in
 // ExportReport.Rejected. ReadExportFolder reads the catalogue, the owners
 // and the account's zone from JSON files saved from the API beside the

@@ -140,12 +140,15 @@ type exportReader struct {
 	// hold the id (hubspot_owner_id) rather than the name.
 	ownerIDs map[sales.OwnerID]bool
 	minted   map[string]bool
-	cols     map[string]string // folded header → field
+	// seen holds, per kind of record, the ids read so far and where: an
+	// export downloaded twice, or a row repeated, must not count twice.
+	seen map[string]map[string]string
+	cols map[string]string // folded header → field
 }
 
 func newExportReader(opt ExportOptions) *exportReader {
 	x := &exportReader{opt: opt, loc: opt.Location, owners: map[string][]sales.OwnerID{},
-		minted: map[string]bool{}, cols: map[string]string{}}
+		minted: map[string]bool{}, cols: map[string]string{}, seen: map[string]map[string]string{}}
 	if x.loc == nil {
 		x.loc = time.UTC
 	}
@@ -313,6 +316,10 @@ func (x *exportReader) record(kind string, r *row) bool {
 		r.dropRow(col, "", "no record id; row left out")
 		return false
 	}
+	if at, dup := x.seen[kind][id]; dup {
+		r.dropRow(col, id, "repeats the record id of "+at+"; row left out")
+		return false
+	}
 	switch kind {
 	case objDeals:
 		x.recs.Deals = append(x.recs.Deals, x.deal(r, id))
@@ -329,6 +336,10 @@ func (x *exportReader) record(kind string, r *row) bool {
 	default:
 		return false
 	}
+	if x.seen[kind] == nil {
+		x.seen[kind] = map[string]string{}
+	}
+	x.seen[kind][id] = fmt.Sprintf("%s:%d", r.file, r.line)
 	return true
 }
 

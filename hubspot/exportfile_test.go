@@ -269,3 +269,24 @@ func TestParsePipelines_noResults(t *testing.T) {
 		t.Errorf("ParsePipelines of an empty list = %v, %v", ps, err)
 	}
 }
+
+// TestReadExport_sameExportTwice: a deals export downloaded twice into
+// the folder counts each deal once; the repeated rows are left out and
+// listed, naming where the id was first read.
+func TestReadExport_sameExportTwice(t *testing.T) {
+	csv := "Record ID,Deal Name,Deal Stage,Pipeline,Amount\n" +
+		"1,A,Closed Won,Sales Pipeline,100\n2,B,Closed Won,Sales Pipeline,50\n"
+	fsys := fstest.MapFS{"deals.csv": {Data: []byte(csv)}, "deals (1).csv": {Data: []byte(csv + "1,A,Closed Won,Sales Pipeline,100\n")}}
+	recs, rep, err := hubspot.ReadExport(fsys, hubspot.ExportOptions{Pipelines: exportCatalogue})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs.Deals) != 2 || len(rep.Rejected) != 3 {
+		t.Fatalf("%d deals, rejected %v; want 2 deals and 3 rows left out", len(recs.Deals), rep.Rejected)
+	}
+	for _, r := range rep.Rejected {
+		if !r.RowLeftOut || !strings.Contains(r.Reason, "repeats the record id of deals (1).csv:") {
+			t.Errorf("rejection %+v", r)
+		}
+	}
+}

@@ -132,8 +132,13 @@ const (
 )
 
 // maxBuckets is the most buckets the dashboard cuts a period into: the
-// reports over time print a row per bucket and per owner.
-const maxBuckets = 10_000
+// reports over time print a row per bucket and per owner. maxDays bounds
+// the period itself, as call time per day (R04) cuts it into days whatever
+// the unit.
+const (
+	maxBuckets = 10_000
+	maxDays    = 36_525
+)
 
 // bucketsAbout is about how many buckets of u cover p, from its length in
 // days: within a bucket or two of the true count.
@@ -170,6 +175,15 @@ func run(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	ds, err := sales.NewDataset(src.records)
+	if err != nil {
+		return err
+	}
+	e, err := newEnv(o, ds, src)
+	if err != nil {
+		return err
+	}
+	// Files are written only once every flag has been accepted.
 	if o.save != "" {
 		if err := saveSnapshot(o.save, src.records); err != nil {
 			return err
@@ -179,14 +193,6 @@ func run(args []string, w io.Writer) error {
 		if err := sales.WriteTables(o.saveTabs, src.records); err != nil {
 			return err
 		}
-	}
-	ds, err := sales.NewDataset(src.records)
-	if err != nil {
-		return err
-	}
-	e, err := newEnv(o, ds, src)
-	if err != nil {
-		return err
 	}
 	outs := runAll(e)
 	problems := ds.Validate()
@@ -240,6 +246,10 @@ func newEnv(o options, ds *sales.Dataset, src source) (*env, error) {
 			return nil, err
 		}
 	}
+	if days := bucketsAbout(sales.UnitDay, e.period); days > maxDays {
+		return nil, fmt.Errorf("-period %s is about %d days long, more than the %d (a century) "+
+			"the reports by day can show", e.period, days, maxDays)
+	}
 	if n := bucketsAbout(e.unit, e.period); n > maxBuckets {
 		return nil, fmt.Errorf("-period %s by %s makes about %d buckets, more than the %d "+
 			"a table can show: choose a larger -unit or a shorter -period", e.period, e.unit, n,
@@ -273,8 +283,10 @@ func equalFold(a, b string) bool {
 // parseInstant reads a date (the start of that day in loc) or an RFC 3339
 // instant.
 func parseInstant(s string, loc *time.Location) (time.Time, error) {
-	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
-		return t, nil
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		// The start of that day in loc: midnight, or the instant the
+		// clocks jump into the day where they skip midnight.
+		return sales.Day(t.Year(), t.Month(), t.Day(), loc).Start, nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {

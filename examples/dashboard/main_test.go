@@ -3,8 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/salespilot/sales"
 
 	"github.com/salespilot/sales/internal/catalog"
 )
@@ -100,6 +105,7 @@ func TestRun_badFlags(t *testing.T) {
 		{"-deals", "50", "-period", "0900"},
 		{"-deals", "50", "-unit", "day", "-period", "2000-01-01..2030-01-01"},
 		{"-deals", "50", "-unit", "month", "-period", "1100-01-01..8999-01-01"},
+		{"-deals", "50", "-unit", "year", "-period", "1900-01-01..2100-01-01"},
 	} {
 		var out bytes.Buffer
 		if err := run(args, &out); err == nil {
@@ -141,5 +147,32 @@ func TestRun_twoSources(t *testing.T) {
 	err := run([]string{"-maven", "x", "-snapshot", "y"}, &out)
 	if err == nil || !strings.Contains(err.Error(), "give one") {
 		t.Errorf("run(-maven x -snapshot y) = %v, want an error asking for one source", err)
+	}
+}
+
+// TestParseInstant_skippedMidnight: a date whose midnight the clocks skip
+// starts when they jump into it, as the period of that day does.
+func TestParseInstant_skippedMidnight(t *testing.T) {
+	loc, err := time.LoadLocation("America/Santiago")
+	if err != nil {
+		t.Skip("no America/Santiago in this machine's zone data")
+	}
+	got, err := parseInstant("2024-09-08", loc)
+	want := time.Date(2024, 9, 8, 1, 0, 0, 0, loc)
+	if err != nil || !got.Equal(want) || !got.Equal(sales.Day(2024, 9, 8, loc).Start) {
+		t.Errorf("parseInstant = %v, %v; want %v", got, err, want)
+	}
+}
+
+// TestRun_refusedFlagsWriteNothing: a run refused for its flags writes no
+// snapshot.
+func TestRun_refusedFlagsWriteNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "portal.json")
+	var out bytes.Buffer
+	if err := run([]string{"-deals", "20", "-save", path, "-asof", "0500-01-01"}, &out); err == nil {
+		t.Fatal("run succeeded, want an error for the year 500")
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("the refused run wrote %s (%v)", path, err)
 	}
 }

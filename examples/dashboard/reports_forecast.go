@@ -6,6 +6,7 @@ import (
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/forecast"
+	"github.com/salespilot/sales/kpi"
 )
 
 // forecastSlippedShown is how many of the most slipped deals B06's text
@@ -198,9 +199,12 @@ func textB03(w io.Writer, e *env, res any) {
 
 func textB04(w io.Writer, e *env, res any) {
 	r := res.(forecast.CoverageReport)
-	fmt.Fprintf(w, "  weighted open value due in %s against the target left; "+
-		"team targets of the %s level\n",
-		r.Period, r.Level)
+	if r.Level == kpi.TargetsNone {
+		fmt.Fprintf(w, "  weighted open value due in %s; no target lies within it\n", r.Period)
+	} else {
+		fmt.Fprintf(w, "  weighted open value due in %s against the target left; "+
+			"team targets of the %s level\n", r.Period, r.Level)
+	}
 	t := newTable("", "due", "weighted", "won so far", "target", "remaining", "coverage")
 	for _, row := range append([]forecast.CoverageRow{r.Team}, r.Reps...) {
 		cov := ratio(row.Coverage)

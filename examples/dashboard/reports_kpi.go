@@ -29,7 +29,11 @@ func textR09(w io.Writer, e *env, res any) {
 		t.add(name, num(g.Won.Count), total(g.Won.Value), optMoney(g.ValueTarget),
 			ratio(g.ValueAttainment), optMoney(g.CountTarget), ratio(g.CountAttainment))
 	}
-	row("against "+string(r.Level)+" targets", r.Team)
+	teamRow := "against " + string(r.Level) + " targets"
+	if r.Level == kpi.TargetsNone {
+		teamRow = "team (no targets)"
+	}
+	row(teamRow, r.Team)
 	for _, team := range r.Teams {
 		row("team "+team.Team, team.Goal)
 	}

@@ -128,6 +128,9 @@ func (r Records) Validate() error {
 	return verr
 }
 
+// maxCall is the longest duration Validate takes as a real call's.
+const maxCall = 24 * time.Hour
+
 type validator struct {
 	d        *Dataset
 	problems []Problem
@@ -445,8 +448,12 @@ func (v *validator) activities() {
 
 func (v *validator) activityDetails(i int, a *Activity) {
 	id := string(a.ID)
-	if a.Duration < 0 {
+	switch {
+	case a.Duration < 0:
 		v.add(KindActivity, id, i, "duration", "negative: %s", a.Duration)
+	case a.Duration > maxCall && a.Type == ActivityCall:
+		v.add(KindActivity, id, i, "duration", "%s is longer than a day: a unit mistaken "+
+			"(seconds read as milliseconds?) or a placeholder", a.Duration)
 	}
 	v.inSpan(KindActivity, id, i, "time", a.Time)
 	v.inSpan(KindActivity, id, i, "meeting_end", a.MeetingEnd)

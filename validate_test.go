@@ -94,6 +94,9 @@ func TestValidate(t *testing.T) {
 			r.Deals[0].Contacts = []ContactID{"c1", "c1"}
 			r.Activities[0].Deals = []DealID{"d1", "d1", "d1"}
 		}, []string{"deal d1 contacts[1]", "activity a1 deals[1]", "activity a1 deals[2]"}},
+		{"a call longer than a day", func(r *Records) {
+			r.Activities[0].Duration = 25 * time.Hour
+		}, []string{"activity a1 duration"}},
 		{"placeholder dates beyond what reports measure", func(r *Records) {
 			never := time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
 			r.Deals[0].StageHistory[1].Left = never

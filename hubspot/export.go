@@ -395,7 +395,7 @@ func (x *exportReader) ownerOfSuffixed(name string) []sales.OwnerID {
 // time reads a date or date and time of field, in the portal's zone.
 func (x *exportReader) time(r *row, field string) time.Time {
 	v, col := r.get(field)
-	if v == "" {
+	if v == "" || v == "0" { // "0": epoch 0, HubSpot's "no date"
 		return time.Time{}
 	}
 	t, err := parseExportTime(v, x.loc, x.opt.DayFirst)

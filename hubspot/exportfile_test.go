@@ -199,7 +199,7 @@ func TestReadExport_idsAndEpochs(t *testing.T) {
 	csv := "Record ID,Deal Name,Deal Stage,Pipeline,Deal owner,Create Date,Close Date\n" +
 		"1,A,Closed Won,Sales Pipeline,12,1711929600000,1712016000000\n" +
 		"2,B,Closed Won,Sales Pipeline,Ann Lee,2024-04-01,99999999999999\n" +
-		"3,C,Closed Won,Sales Pipeline,99,20240401,\n"
+		"3,C,Closed Won,Sales Pipeline,99,20240401,0\n"
 	owners := []sales.Owner{{ID: "11", Name: "Ann Lee"}, {ID: "12", Name: "Bob Stone"}}
 	recs, rep, err := hubspot.ReadExport(fstest.MapFS{"d.csv": {Data: []byte(csv)}},
 		hubspot.ExportOptions{Pipelines: exportCatalogue, Owners: owners, Location: time.UTC})

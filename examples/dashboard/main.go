@@ -64,7 +64,7 @@ func parseFlags(args []string) (options, error) {
 		"the portal's time zone) or RFC 3339; default: the demo's today, or just after the data's last day")
 	fs.StringVar(&o.period, "period", "", "the span reports cover: 2024, 2024-Q1, 2024-03, 2024-03-05, "+
 		"2024-W05, FY2025 or 2024-01-01..2024-04-01; default: the calendar year of asof")
-	fs.StringVar(&o.unit, "unit", "month", "bucket of reports over time: day, week, month, quarter, year")
+	fs.StringVar(&o.unit, "unit", "month", "bucket of reports over time: day, week, month, quarter, year, fiscal-quarter, fiscal-year")
 	fs.StringVar(&o.weekStart, "week-start", "monday", "first day of a week")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the demo portal and of simulations")
 	fs.IntVar(&o.deals, "deals", 5000, "size of the demo portal, in deals")

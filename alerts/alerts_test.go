@@ -449,6 +449,12 @@ func TestWholeDays(t *testing.T) {
 	}
 }
 
+// at returns the cutoff at the wall-clock time of t in New York.
+func at(t time.Time) cutoff {
+	y, m, d, clock := sinceClock(t, newYork)
+	return newCutoff(y, m, d, clock, newYork)
+}
+
 func TestMonthsBefore(t *testing.T) {
 	tests := []struct {
 		t    time.Time
@@ -461,12 +467,89 @@ func TestMonthsBefore(t *testing.T) {
 		{ny(2024, time.July, 15, 10, 0, 0), 6, ny(2024, time.January, 15, 10, 0, 0)},
 	}
 	for _, tt := range tests {
-		if got := monthsBefore(tt.t, tt.n, newYork); !got.Equal(tt.want) {
-			t.Errorf("monthsBefore(%s, %d) = %s, want %s", tt.t, tt.n, got, tt.want)
+		if got := monthsBefore(tt.t, tt.n, newYork); got != at(tt.want) {
+			t.Errorf("monthsBefore(%s, %d) = %+v, want %+v", tt.t, tt.n, got, at(tt.want))
 		}
 	}
 	got := daysBefore(ny(2024, time.March, 11, 12, 0, 0), 2, newYork)
-	if !got.Equal(ny(2024, time.March, 9, 12, 0, 0)) {
-		t.Errorf("daysBefore(March 11 12:00, 2) = %s, want March 9 12:00 (47 hours before)", got)
+	if got != at(ny(2024, time.March, 9, 12, 0, 0)) {
+		t.Errorf("daysBefore(March 11 12:00, 2) = %+v, want March 9 12:00 (47 hours before)", got)
+	}
+}
+
+// TestCutoffBefore checks that a cutoff is read on the wall clock, also
+// where a daylight-saving change skips or repeats its time of day: in New
+// York 02:30 on March 10, 2024 never happened, and 01:30 on November 3
+// happened twice.
+func TestCutoffBefore(t *testing.T) {
+	skipped := daysBefore(ny(2024, time.March, 24, 2, 30, 0), 14, newYork)     // March 10, 02:30
+	repeated := daysBefore(ny(2024, time.November, 17, 1, 30, 0), 14, newYork) // November 3, 01:30
+	firstOneThirty := time.Date(2024, time.November, 3, 5, 30, 0, 0, time.UTC)
+	tests := []struct {
+		c    cutoff
+		t    time.Time
+		want bool
+	}{
+		{skipped, ny(2024, time.March, 10, 1, 45, 0), true},                     // EST, on the clock before 02:30
+		{skipped, ny(2024, time.March, 10, 1, 59, 59), true},                    // the last second before the change
+		{skipped, time.Date(2024, time.March, 10, 7, 0, 0, 0, time.UTC), false}, // 03:00 EDT
+		{skipped, ny(2024, time.March, 9, 23, 0, 0), true},
+		{skipped, ny(2024, time.March, 11, 0, 0, 0), false},
+		{repeated, ny(2024, time.November, 3, 1, 29, 0), true},
+		{repeated, firstOneThirty, false},                  // 01:30 EDT: on the clock, exactly then
+		{repeated, firstOneThirty.Add(time.Hour), false},   // 01:30 EST
+		{repeated, firstOneThirty.Add(-time.Second), true}, // 01:29:59 EDT
+		{repeated, ny(2024, time.October, 20, 1, 30, 0), true},
+	}
+	for _, tt := range tests {
+		if got := tt.c.before(sales.InstantOf(tt.t), func() time.Time { return tt.t }); got != tt.want {
+			t.Errorf("cutoff %+v before(%s) = %v, want %v", tt.c, tt.t.In(newYork), got, tt.want)
+		}
+	}
+}
+
+// TestIdleAndChurn_skippedHour checks R46 and R45 where the cutoff's time
+// of day is one that a daylight-saving change skipped.
+func TestIdleAndChurn_skippedHour(t *testing.T) {
+	// asOf is March 24, 2024 at 02:30 EDT; 14 days before on the clock is
+	// March 10 at 02:30, which New York skipped. A last touch at 01:45 EST
+	// that day is 14 days and 45 minutes ago on the clock: idle.
+	asOf := ny(2024, time.March, 24, 2, 30, 0)
+	touch := ny(2024, time.March, 10, 1, 45, 0)
+	ds := sales.MustDataset(sales.Records{
+		TimeZone:  "America/New_York",
+		Currency:  "USD",
+		Pipelines: []sales.Pipeline{SalesPipeline},
+		Owners:    []sales.Owner{{ID: "a", Name: "Ann"}},
+		Deals: []sales.Deal{{ID: "d1", Owner: "a", Pipeline: "sales", Stage: "qualify",
+			Created: ny(2024, time.January, 2, 9, 0, 0)}},
+		Activities: []sales.Activity{{ID: "n1", Type: sales.ActivityNote, Owner: "a", Time: touch,
+			Deals: []sales.DealID{"d1"}}},
+	})
+	idle, err := IdleDeals(ds, asOf, IdleOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(idle.Deals) != 1 || idle.Deals[0].IdleDays != 14 {
+		t.Errorf("IdleDeals = %+v, want d1, idle 14 days", idle.Deals)
+	}
+
+	// Six months before September 10, 2024 at 02:30 EDT is March 10 at
+	// 02:30 on the clock: a deal won at 01:45 EST that day is more than
+	// six months ago.
+	won := sales.MustDataset(sales.Records{
+		TimeZone:  "America/New_York",
+		Currency:  "USD",
+		Pipelines: []sales.Pipeline{SalesPipeline},
+		Companies: []sales.Company{{ID: "co1", Name: "Acme"}},
+		Deals: []sales.Deal{{ID: "w1", Pipeline: "sales", Stage: "won", Company: "co1",
+			Created: ny(2024, time.January, 2, 9, 0, 0), CloseDate: touch, Amount: Amount("10")}},
+	})
+	churn, err := ChurnRisk(won, ny(2024, time.September, 10, 2, 30, 0), ChurnOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(churn.Companies) != 1 || churn.Companies[0].MonthsSince != 6 {
+		t.Errorf("ChurnRisk = %+v, want co1, 6 months", churn.Companies)
 	}
 }

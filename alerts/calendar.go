@@ -77,29 +77,65 @@ const (
 	maxMonthsBack = 12 * 5_000_000
 )
 
-// daysBefore returns the instant n calendar days before t, at the same
-// wall-clock time in loc (normalised as time.Date does when a
-// daylight-saving change skips it). n is capped at maxDaysBack.
-func daysBefore(t time.Time, n int, loc *time.Location) time.Time {
-	n = min(n, maxDaysBack)
-	t = t.In(loc)
-	y, m, d := t.Date()
-	h, mi, s := t.Clock()
-	return time.Date(y, m, d-n, h, mi, s, t.Nanosecond(), loc)
+// cutoff is a moment on the wall clock of a location: a local date and a
+// time of day. Whether a time comes before it is decided on the wall
+// clock, so that "more than 14 days ago" is the same whatever
+// daylight-saving changes lie between, even where a change skips or
+// repeats the cutoff's time of day.
+type cutoff struct {
+	loc   *time.Location
+	date  int64         // the local date, in days from 1970-01-01
+	clock time.Duration // the time of day, elapsed on the wall clock
+	// Every instant before early comes before the cutoff, and none at or
+	// after late does; only the instants between need the wall clock.
+	early, late sales.Instant
 }
 
-// monthsBefore returns the instant n calendar months before t, at the same
-// day of the month and wall-clock time in loc; a day the earlier month
-// does not have becomes its last day (31 March less one month is 29 or 28
-// February). n is capped at maxMonthsBack.
-func monthsBefore(t time.Time, n int, loc *time.Location) time.Time {
-	n = min(n, maxMonthsBack)
-	t = t.In(loc)
-	y, m, d := t.Date()
-	h, mi, s := t.Clock()
-	first := time.Date(y, m-time.Month(n), 1, 12, 0, 0, 0, time.UTC)
+// cutoffSlack is how far the instants early and late lie from the cutoff
+// read as an instant: more than any change of a zone's offset between two
+// dates, a whole skipped day included.
+const cutoffSlack = 72 * time.Hour
+
+// newCutoff returns the cutoff at the date y-m-d (normalised as time.Date
+// does) and the time of day clock, in loc.
+func newCutoff(y int, m time.Month, d int, clock time.Duration, loc *time.Location) cutoff {
+	day := time.Date(y, m, d, 12, 0, 0, 0, time.UTC)
+	near := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).Add(clock)
+	return cutoff{loc: loc, date: day.Unix() / 86400, clock: clock,
+		early: sales.InstantOf(near.Add(-cutoffSlack)), late: sales.InstantOf(near.Add(cutoffSlack))}
+}
+
+// before reports whether t, at the instant at, comes before the cutoff on
+// the wall clock.
+func (c cutoff) before(at sales.Instant, t func() time.Time) bool {
+	switch {
+	case at.Clamped():
+	case at < c.early:
+		return true
+	case at >= c.late:
+		return false
+	}
+	y, m, d, clock := sinceClock(t(), c.loc)
+	date := time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Unix() / 86400
+	return date < c.date || (date == c.date && clock < c.clock)
+}
+
+// daysBefore returns the cutoff n calendar days before t, at the same
+// time of day on the wall clock in loc. n is capped at maxDaysBack.
+func daysBefore(t time.Time, n int, loc *time.Location) cutoff {
+	y, m, d, clock := sinceClock(t, loc)
+	return newCutoff(y, m, d-min(n, maxDaysBack), clock, loc)
+}
+
+// monthsBefore returns the cutoff n calendar months before t, at the same
+// day of the month and time of day on the wall clock in loc; a day the
+// earlier month does not have becomes its last day (31 March less one
+// month is 29 or 28 February). n is capped at maxMonthsBack.
+func monthsBefore(t time.Time, n int, loc *time.Location) cutoff {
+	y, m, d, clock := sinceClock(t, loc)
+	first := time.Date(y, m-time.Month(min(n, maxMonthsBack)), 1, 12, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 1, -1).Day()
-	return time.Date(first.Year(), first.Month(), min(d, last), h, mi, s, t.Nanosecond(), loc)
+	return newCutoff(first.Year(), first.Month(), min(d, last), clock, loc)
 }
 
 // openAt reports whether the i-th deal was open at asOf, as

@@ -65,9 +65,10 @@ type ChurnReport struct {
 //
 // A customer is a company with a won deal (by the stage's kind) closed at
 // or before asOf; won deals closed later do not count yet. A customer is
-// at risk when its last such close date is before the instant o.Months
-// months before asOf, at the same day and time in asOf's location (the
-// last day of the month when that month is shorter). MonthsSince is the
+// at risk when its last such close date comes, on the wall clock of
+// asOf's location, before the same day and time of day o.Months months
+// before asOf (the last day of the month when that month is shorter),
+// whatever daylight-saving changes lie between. MonthsSince is the
 // number of whole calendar months from that close date to asOf: 15
 // January 10:00 to 15 July 10:00 is 6 months, 31 January to 29 February
 // is 0. Lifetime adds up the company's won deals closed at or before
@@ -113,7 +114,6 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 		last int32
 	}
 	var risks []risk
-	before := sales.InstantOf(cutoff)
 	for co := range ds.Companies {
 		if int32(co) == none {
 			continue // its deals are the deals that name no company
@@ -123,7 +123,7 @@ func ChurnRisk(ds *sales.Dataset, asOf time.Time, o ChurnOptions) (ChurnReport, 
 			continue
 		}
 		r.Customers++
-		if c.Close[last] < before {
+		if cutoff.before(c.Close[last], func() time.Time { return ds.Deals[last].CloseDate }) {
 			key := sortKey{at: c.Close[last], id: string(ds.Companies[co].ID), pos: int32(co)}
 			risks = append(risks, risk{key, int32(last)})
 		}

@@ -105,9 +105,11 @@ type IdleReport struct {
 //
 // A deal's activities are those associated with it, of every type and
 // whoever did them; a meeting planned after asOf is not activity yet. A
-// deal is listed when that last activity is before the instant o.Days
-// days before asOf, at the same time of day in asOf's location; IdleDays
-// counts whole calendar days from it to asOf. The bands start at o.Days
+// deal is listed when that last activity comes, on the wall clock of
+// asOf's location, before the same time of day o.Days days before asOf;
+// so a daylight-saving change between them, or one that skips that time
+// of day, changes nothing. IdleDays counts whole calendar days from it to
+// asOf. The bands start at o.Days
 // and then at each edge of o.Bands above it: with the defaults, 14–29,
 // 30–59, 60–89 and 90 days or more.
 //
@@ -131,7 +133,7 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 	edges := bandEdges(o)
 	r := IdleReport{AsOf: asOf, Days: o.Days, Currency: ds.Currency(), Bands: bands(edges)}
 	stages, slot := stageTable(ds, len(edges))
-	c, at, before := ds.DealColumns(), sales.InstantOf(asOf), sales.InstantOf(cutoff)
+	c, at := ds.DealColumns(), sales.InstantOf(asOf)
 	var idle []idleDeal
 	for i, kind := range c.Kind {
 		if kind == 0 {
@@ -152,15 +154,15 @@ func IdleDeals(ds *sales.Dataset, asOf time.Time, o IdleOptions) (IdleReport, er
 		if touch >= 0 {
 			since = ds.ActivityColumns().Time[touch]
 		}
-		switch {
-		case since == sales.NoInstant:
+		if since == sales.NoInstant {
 			r.NoDate++
-			continue
-		case since >= before:
 			continue
 		}
 		x := idleDeal{deal: int32(i), stage: int32(stage), touch: int32(touch), since: since,
 			id: string(ds.Deals[i].ID)}
+		if !cutoff.before(since, func() time.Time { return x.sinceTime(ds) }) {
+			continue
+		}
 		x.days = wholeDays(x.sinceTime(ds), asOf, loc)
 		x.band = bandOf(edges, x.days)
 		idle = append(idle, x)

@@ -224,17 +224,40 @@ func TestActivitiesByType_property(t *testing.T) {
 				return false
 			}
 			var sum TypeCounts
+			rows := map[sales.OwnerID]int64{}
 			for _, rep := range r.Reps {
 				sum.Merge(rep.Counts)
 				c := rep.Counts
 				if c.Total != c.Calls+c.Emails+c.Meetings+c.Tasks+c.Notes {
 					return false
 				}
+				rows[rep.Owner] += c.Total
 			}
+			// Each owner's row against a count of the records themselves:
+			// the activities of a known type in the period, by their own
+			// owner.
 			var inPeriod int64
+			counted := map[sales.OwnerID]int64{}
 			for i := range ds.Activities {
-				if p.Contains(ds.Activities[i].Time) {
-					inPeriod++
+				a := &ds.Activities[i]
+				if !p.Contains(a.Time) {
+					continue
+				}
+				inPeriod++
+				if a.Type >= sales.ActivityCall && a.Type <= sales.ActivityNote {
+					counted[a.Owner]++
+				}
+			}
+			for id, n := range rows {
+				if counted[id] != n {
+					t.Logf("%s: owner %q has a row of %d, %d activities", pc, id, n, counted[id])
+					return false
+				}
+			}
+			for id, n := range counted {
+				if rows[id] != n {
+					t.Logf("%s: owner %q has %d activities in the period, row says %d", pc, id, n, rows[id])
+					return false
 				}
 			}
 			ok := sum == r.Total && r.Total.Total+r.UnknownType == inPeriod

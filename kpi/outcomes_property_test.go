@@ -3,6 +3,7 @@ package kpi_test
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"testing"
 	"time"
 
@@ -143,6 +144,22 @@ func TestSalesCycle_meanWithinRange(t *testing.T) {
 				}
 				continue
 			}
+			// The shortest and longest cycles and the mean, from the records
+			// themselves: SalesCycle's own MinDays and MaxDays cannot check
+			// its mean, which days.Summarize keeps between them.
+			olo, ohi, sum, n := math.Inf(1), math.Inf(-1), 0.0, 0
+			for _, d := range recs.Deals {
+				if st, ok := stageKind(recs, d); !ok || st != k || d.CloseDate.IsZero() || d.Created.IsZero() ||
+					!p.Contains(d.CloseDate) || d.CloseDate.Before(d.Created) {
+					continue
+				}
+				v := d.CloseDate.Sub(d.Created).Hours() / 24
+				olo, ohi, sum, n = math.Min(olo, v), math.Max(ohi, v), sum+v, n+1
+			}
+			if int64(n) != c.Deals || math.Abs(*c.MinDays-olo) > 1e-9 || math.Abs(*c.MaxDays-ohi) > 1e-9 ||
+				math.Abs(*c.MeanDays-sum/float64(n)) > 1e-6*math.Max(1, ohi) {
+				return fmt.Errorf("SalesCycle(%s) = %+v, want %d deals, min %v, max %v, mean %v", k, c, n, olo, ohi, sum/float64(n))
+			}
 			lo, hi := *c.MinDays, *c.MaxDays
 			for _, v := range []float64{*c.MeanDays, *c.MedianDays, *c.P90Days} {
 				if v < lo || v > hi {
@@ -253,4 +270,18 @@ func outcomeVerdict(err error) string {
 		return err.Error()
 	}
 	return ""
+}
+
+// stageKind returns the kind of d's current stage.
+func stageKind(r sales.Records, d sales.Deal) (sales.StageKind, bool) {
+	for _, p := range r.Pipelines {
+		if p.ID == d.Pipeline {
+			for _, st := range p.Stages {
+				if st.ID == d.Stage {
+					return st.Kind, true
+				}
+			}
+		}
+	}
+	return 0, false
 }

@@ -58,7 +58,9 @@ func textR26(w io.Writer, e *env, res any) {
 		tallyNotes(w, "open deals", p.Total)
 	}
 	note(w, "deals in a stage their pipeline does not list: %d", r.UnknownStage)
-	note(w, "open deals created after the as-of date: %d", r.NotYetCreated)
+	note(w, "deals open then whose stage then is unknown (closed since, no stage history; in no stage): %d",
+		r.StageUnknownThen)
+	note(w, "deals created after the as-of date (left out): %d", r.NotYetCreated)
 }
 
 func textR31(w io.Writer, e *env, res any) {

@@ -68,8 +68,9 @@ func mavenNotes(s maven.Summary) []string {
 			"%d product names normalised, %d deals without an account, %d values rejected",
 			s.Pipeline.Loaded, s.OpenDeals, s.DealsWithoutCreated, s.LostZeroAsNoAmount,
 			s.ProductsNormalised, s.DealsWithoutAccount, len(s.Rejected)),
-		"the data set has no stage history, no activities, no contacts and no targets: " +
-			"reports that need them say so below",
+		"the data set has no activities, no contacts and no targets: reports that need them " +
+			"say so below; its stage history is only what engage_date and close_date state " +
+			"(Engaging from the first, the closed stage from the second)",
 	}
 	if len(s.AgentsWithoutDeals) > 0 {
 		notes = append(notes, fmt.Sprintf("reps without deals: %s",

@@ -48,6 +48,7 @@ func (l *loader) addDeal(t *table, id sales.DealID) {
 		l.sum.DealsWithoutCreated++
 	}
 	l.closing(t, &d)
+	d.StageHistory = engagedHistory(&d)
 
 	product := t.get("product")
 	if product == "" {
@@ -189,4 +190,25 @@ func dealName(company sales.CompanyID, li sales.LineItem) string {
 		return product
 	}
 	return string(company) + " — " + product
+}
+
+// engagedHistory returns the part of the i-th deal's stage history that
+// the data states: engage_date is when the deal entered Engaging
+// (data_dictionary.csv), and a won or lost deal left Engaging for its
+// closed stage at close_date. A deal in Prospecting, or without an engage
+// date, has none; so has a closed deal without a close date, or closed
+// before it engaged, which validation reports.
+func engagedHistory(d *sales.Deal) []sales.StageVisit {
+	switch {
+	case d.Created.IsZero() || d.Stage == StageProspecting || d.Stage == "":
+		return nil
+	case d.Stage == StageEngaging:
+		return []sales.StageVisit{{Stage: StageEngaging, Entered: d.Created}}
+	case d.CloseDate.IsZero() || d.CloseDate.Before(d.Created):
+		return nil
+	}
+	return []sales.StageVisit{
+		{Stage: StageEngaging, Entered: d.Created, Left: d.CloseDate},
+		{Stage: d.Stage, Entered: d.CloseDate},
+	}
 }

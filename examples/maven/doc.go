@@ -70,8 +70,17 @@
 // " — " (the product alone when there is no account, and the catalogue's
 // spelling of a product it knows) and its region the owner's regional
 // office. An empty sales_agent leaves the deal unassigned
-// (Summary.DealsWithoutOwner). Source, type, lost reason, contacts and stage
-// history stay empty: the data has none of them.
+// (Summary.DealsWithoutOwner). Source, type, lost reason, contacts and the
+// history of expected close dates stay empty: the data has none of them.
+//
+// The stage history holds what the data states, and no more: the data
+// dictionary defines engage_date as the day the deal entered Engaging, so
+// an Engaging deal has one visit to Engaging from that day, and a won or
+// lost deal a visit to Engaging from engage_date to close_date followed by
+// its closed stage from close_date. Funnels then count every engaged deal
+// as having reached Engaging, and time in stage measures Engaging. When
+// a deal entered Prospecting is not in the data, so no deal has a visit
+// to it, and a Prospecting deal, which has no date, has no history.
 //
 // The data has no creation date. engage_date, the earliest date a deal
 // carries, stands in for it, at midnight UTC. Prospecting deals have no
@@ -144,7 +153,8 @@
 //
 // # What the data does not have
 //
-// No stage history, activities (calls, emails, meetings, tasks, notes),
-// contacts or targets: those slices are empty, and reports built on them
-// have nothing to count.
+// No activities (calls, emails, meetings, tasks, notes), contacts,
+// targets or history of expected close dates: those slices are empty, and
+// reports built on them have nothing to count. The stage history is only
+// the part described above.
 package maven

@@ -149,11 +149,28 @@ func TestLoadFS_deals(t *testing.T) {
 
 		// What the data does not have stays empty.
 		other := []string{string(d.Pipeline), string(d.Currency), d.Source, d.LostReason,
-			d.Type.String(), sprintf("%d %d %d", len(d.Contacts), len(d.StageHistory),
-				len(d.CloseDateHistory))}
+			d.Type.String(), sprintf("%d %d", len(d.Contacts), len(d.CloseDateHistory))}
 		equal(t, sprintf("Deals[%d] pipeline, currency, source, lost reason, type, "+
-			"contacts histories", i), other, []string{"maven", "USD", "", "", "unknown", "0 0 0"})
+			"contacts, close date history", i), other, []string{"maven", "USD", "", "", "unknown", "0 0"})
+
+		// The stage history the data states: Engaging from engage_date,
+		// then the closed stage from close_date.
+		var visits []string
+		for _, v := range d.StageHistory {
+			visits = append(visits, sprintf("%s %s..%s", v.Stage, day(t, v.Entered), day(t, v.Left)))
+		}
+		equal(t, sprintf("Deals[%d] stage history", i), visits, smallHistories[tt.id])
 	}
+}
+
+// smallHistories are the stage histories of smallDeals, by deal id: none
+// for a deal in Prospecting or without an engage date.
+var smallHistories = map[string][]string{
+	"W1": {"engaging 2017-01-02..2017-02-03", "won 2017-02-03.."},
+	"W2": {"engaging 2017-01-05..2017-02-06", "won 2017-02-06.."},
+	"L1": {"engaging 2017-01-10..2017-01-20", "lost 2017-01-20.."},
+	"E1": {"engaging 2017-03-01.."},
+	"W3": {"engaging 2017-04-01..2017-04-30", "won 2017-04-30.."},
 }
 
 func TestLoadFS_lineItems(t *testing.T) {

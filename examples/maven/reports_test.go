@@ -8,6 +8,7 @@ import (
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/examples/maven"
+	"github.com/salespilot/sales/funnel"
 	"github.com/salespilot/sales/kpi"
 )
 
@@ -63,5 +64,33 @@ func TestResultsPerRep_realData(t *testing.T) {
 	if res.NoCloseDate != 0 || res.UnknownStage != 0 {
 		t.Errorf("ResultsPerRep: no close date %d, unknown stage %d, want 0 and 0",
 			res.NoCloseDate, res.UnknownStage)
+	}
+}
+
+// TestConversion_realData runs R30 over 2017, the year of every engage
+// date but a few. The data dictionary says engage_date is when a deal
+// entered Engaging, so every deal of the cohort reached it; the figures
+// were counted on sales_pipeline.csv with awk (engage_date in 2017, by
+// deal_stage).
+func TestConversion_realData(t *testing.T) {
+	recs, _, err := maven.Load(realDir(t))
+	noError(t, "Load(real)", err)
+	ds := sales.MustDataset(recs)
+	f, err := funnel.Conversion(ds, sales.Year(2017, time.UTC))
+	noError(t, "Conversion(2017)", err)
+	if len(f.Pipelines) != 1 {
+		t.Fatalf("Conversion(2017) has %d pipelines, want 1", len(f.Pipelines))
+	}
+	c := f.Pipelines[0].Counts
+	var reached []int64
+	for _, s := range c.Steps {
+		reached = append(reached, s.Reached)
+	}
+	// Prospecting, Engaging, Won.
+	equal(t, "Conversion(2017) reached", reached, []int64{7942, 7942, 3988})
+	equal(t, "Conversion(2017) created, open, won, lost",
+		[]int64{c.Created, c.Open, c.Won, c.Lost}, []int64{7942, 1536, 3988, 2418})
+	if got := c.Steps[2].Step; got != (sales.Rate{Num: 3988, Den: 7942}) {
+		t.Errorf("Conversion(2017) step to won = %+v, want 3988 / 7942", got)
 	}
 }

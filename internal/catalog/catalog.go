@@ -4,6 +4,7 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -93,7 +94,10 @@ func Run(ds *sales.Dataset, p Params, workers int) map[string]Outcome {
 	for key, ids := range jobs {
 		for _, id := range ids {
 			o := out[id]
-			if err := results[key].err; err != nil {
+			var u unavailable
+			if err := results[key].err; errors.As(err, &u) {
+				o.Unavailable = string(u)
+			} else if err != nil {
 				o.Error = err.Error()
 			} else {
 				o.Result = results[key].value
@@ -103,6 +107,13 @@ func Run(ds *sales.Dataset, p Params, workers int) map[string]Outcome {
 	}
 	return out
 }
+
+// unavailable is the error of a report that the data cannot support for
+// a reason its needs do not name; it says what is lacking, as in "the
+// data has no ...".
+type unavailable string
+
+func (u unavailable) Error() string { return string(u) }
 
 type computed struct {
 	value any

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"errors"
 	"time"
 
 	"github.com/salespilot/sales"
@@ -276,7 +275,7 @@ func proposals(ds *sales.Dataset, p Params) (any, error) {
 	if stage == "" {
 		stage = demo.ProposalStage
 		if !hasStage(ds, stage) {
-			return nil, errors.New("no proposal stage: name one (-proposal-stage)")
+			return nil, unavailable("no stage is named as the proposal stage: name one (-proposal-stage)")
 		}
 	}
 	return funnel.Proposals(ds, p.Period, stage)

@@ -2,6 +2,7 @@ package forecast_test
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/salespilot/sales"
@@ -38,5 +39,31 @@ func TestLeadStages_MergeDecoded(t *testing.T) {
 	unsplit, _ := forecast.ActiveLeads(sales.MustDataset(one), at, forecast.LeadOptions{})
 	if err := parts[0].Merge(unsplit); err == nil {
 		t.Errorf("LeadStages.Merge of leads split by status and not succeeded, want an error")
+	}
+}
+
+// TestWeighted_JSONRoundTrip: a stage whose probability is unknown (NaN)
+// is written as null and read back as unknown, not as a probability of 0,
+// so that the report reads back unchanged.
+func TestWeighted_JSONRoundTrip(t *testing.T) {
+	r, err := forecast.Weighted(sales.MustDataset(smallPortal()), asOf, marchApril)
+	if err != nil {
+		t.Fatalf("Weighted: %v", err)
+	}
+	first, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back forecast.WeightedPipeline
+	if err := json.Unmarshal(first, &back); err != nil {
+		t.Fatalf("json.Unmarshal: %v", err)
+	}
+	second, _ := json.Marshal(back)
+	if string(first) != string(second) {
+		t.Errorf("Weighted read back from JSON changed:\n%s\n%s", first, second)
+	}
+	var p forecast.Probability
+	if err := json.Unmarshal([]byte("null"), &p); err != nil || !math.IsNaN(float64(p)) {
+		t.Errorf("Probability from null = %v (%v), want NaN", p, err)
 	}
 }

@@ -134,3 +134,19 @@ func (p Probability) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(f)
 }
+
+// UnmarshalJSON decodes what MarshalJSON wrote: null reads as NaN, a
+// probability that is not a number, so that a result read back from JSON
+// still says its stage's probability is unknown rather than 0.
+func (p *Probability) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*p = Probability(math.NaN())
+		return nil
+	}
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	*p = Probability(f)
+	return nil
+}

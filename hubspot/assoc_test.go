@@ -1,8 +1,12 @@
 package hubspot
 
 import (
+	"context"
+	"fmt"
 	"testing"
 	"time"
+
+	"github.com/salespilot/sales"
 )
 
 func TestReader_choose(t *testing.T) {
@@ -38,6 +42,54 @@ func TestSortIDs(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("sortIDs = %v, want %v", got, want)
+		}
+	}
+}
+
+// TestReader_mergeCycle: two deals that each list the other as merged
+// into them keep one of the two, the smallest id, never neither.
+func TestReader_mergeCycle(t *testing.T) {
+	r := newReader(nil, context.Background(), &ReadOptions{})
+	r.index[objDeals] = map[string]int{}
+	for i, id := range []string{"7", "5", "9"} {
+		r.recs.Deals = append(r.recs.Deals, sales.Deal{ID: sales.DealID(id)})
+		r.ids[objDeals] = append(r.ids[objDeals], id)
+		r.index[objDeals][id] = i
+	}
+	r.merged(objDeals, "7", []string{"5"})
+	r.merged(objDeals, "5", []string{"7"})
+	if err := r.fold(); err != nil {
+		t.Fatalf("fold: %v", err)
+	}
+	var kept []sales.DealID
+	for _, d := range r.recs.Deals {
+		kept = append(kept, d.ID)
+	}
+	if len(kept) != 2 || kept[0] != "5" || kept[1] != "9" {
+		t.Errorf("deals after folding a merge cycle of 7 and 5 = %v, want [5 9]", kept)
+	}
+}
+
+// TestExportReader_ownerBySuffix: a name two owners share is decided by
+// the email in parentheses after it.
+func TestExportReader_ownerBySuffix(t *testing.T) {
+	x := newExportReader(ExportOptions{Owners: []sales.Owner{
+		{ID: "11", Name: "Ann Lee", Email: "ann1@example.com"},
+		{ID: "12", Name: "Ann Lee", Email: "ann2@example.com"},
+		{ID: "13", Name: "Bob Stone", Email: "bob@example.com"},
+	}})
+	tests := []struct {
+		cell string
+		want []sales.OwnerID
+	}{
+		{"Ann Lee (ann2@example.com)", []sales.OwnerID{"12"}},
+		{"Bob Stone (bob@example.com)", []sales.OwnerID{"13"}},
+		{"Ann Lee (nobody@example.com)", []sales.OwnerID{"11", "12"}}, // still ambiguous
+	}
+	for _, tt := range tests {
+		got := x.ownerOfSuffixed(tt.cell)
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("ownerOfSuffixed(%q) = %v, want %v", tt.cell, got, tt.want)
 		}
 	}
 }

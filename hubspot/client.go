@@ -2,11 +2,13 @@ package hubspot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -218,13 +220,32 @@ func (c *Client) backoffFor(k int) time.Duration {
 	return c.jitter(d)
 }
 
+// Format prints the client as its base URL, never its token, whatever the
+// verb, so that a client printed in a log line gives nothing away.
+func (c *Client) Format(f fmt.State, _ rune) {
+	if c == nil {
+		fmt.Fprint(f, "hubspot.Client(nil)")
+		return
+	}
+	fmt.Fprintf(f, "hubspot.Client{base: %s}", c.base)
+}
+
 // redact removes the token from s, which may come from the server or the
 // network stack.
 func (c *Client) redact(s string) string {
-	if c.token == "" || !strings.Contains(s, c.token) {
+	if c.token == "" {
 		return s
 	}
-	return strings.ReplaceAll(s, c.token, "[token]")
+	// The token as sent, and as JSON or Go quoting would escape it.
+	forms := []string{c.token}
+	if b, err := json.Marshal(c.token); err == nil {
+		forms = append(forms, string(b[1:len(b)-1]))
+	}
+	forms = append(forms, strconv.Quote(c.token)[1:len(strconv.Quote(c.token))-1])
+	for _, f := range forms {
+		s = strings.ReplaceAll(s, f, "[token]")
+	}
+	return s
 }
 
 // clock is the time the client waits on; tests replace it.

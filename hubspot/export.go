@@ -386,10 +386,14 @@ func (x *exportReader) ownerOfSuffixed(name string) []sales.OwnerID {
 	if open <= 0 || !strings.HasSuffix(name, ")") {
 		return nil
 	}
-	if ids := x.owners[fold(name[:open])]; len(ids) > 0 {
-		return ids
+	byName := x.owners[fold(name[:open])]
+	if len(byName) == 1 {
+		return byName
 	}
-	return x.owners[fold(name[open+1:len(name)-1])]
+	if byEmail := x.owners[fold(name[open+1:len(name)-1])]; len(byEmail) == 1 {
+		return byEmail // the suffix decides a name several owners share
+	}
+	return byName
 }
 
 // time reads a date or date and time of field, in the portal's zone.

@@ -28,11 +28,31 @@ func (r *reader) resolve(obj, id string) string {
 	best, cur := id, id
 	for range maxMergeChain {
 		next, ok := into[cur]
-		if !ok || next == id {
+		if !ok {
 			break
+		}
+		if next == id {
+			// A cycle: the smallest id of it survives, so that exactly
+			// one record of it is kept.
+			return r.cycleSurvivor(obj, id)
 		}
 		cur = next
 		if _, read := r.index[obj][cur]; read {
+			best = cur
+		}
+	}
+	return best
+}
+
+// cycleSurvivor returns the smallest read id of the merge cycle through id.
+func (r *reader) cycleSurvivor(obj, id string) string {
+	best, cur := id, id
+	for range maxMergeChain {
+		cur = r.into[obj][cur]
+		if cur == id {
+			break
+		}
+		if _, read := r.index[obj][cur]; read && compareIDs(cur, best) < 0 {
 			best = cur
 		}
 	}

@@ -2,6 +2,7 @@ package hubspot
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -39,6 +40,9 @@ func (c *Client) listObjects(ctx context.Context, spec listSpec, st *Stats,
 		var p objectPage
 		if err := c.do(ctx, cl, &p); err != nil {
 			return nil, err
+		}
+		if p.Results == nil {
+			return nil, notAPage(cl)
 		}
 		return p.Paging, page(p.Results)
 	})
@@ -86,6 +90,9 @@ func (c *Client) listOwners(ctx context.Context, archived bool, st *Stats) ([]ow
 		if err := c.do(ctx, cl, &p); err != nil {
 			return nil, err
 		}
+		if p.Results == nil {
+			return nil, notAPage(cl)
+		}
 		out = append(out, p.Results...)
 		return p.Paging, nil
 	})
@@ -97,8 +104,21 @@ func (c *Client) listOwners(ctx context.Context, archived bool, st *Stats) ([]ow
 func (c *Client) listPipelines(ctx context.Context, st *Stats) ([]pipeline, error) {
 	var p pipelineList
 	cl := call{method: http.MethodGet, path: "/crm/v3/pipelines/deals", stats: st}
-	err := c.do(ctx, cl, &p)
-	return p.Results, err
+	if err := c.do(ctx, cl, &p); err != nil {
+		return nil, err
+	}
+	if p.Results == nil {
+		return nil, notAPage(cl)
+	}
+	return p.Results, nil
+}
+
+// notAPage is the error of a response to cl that decoded but holds no
+// "results" array: not what the endpoint answers, and taking it for an
+// empty page would end the listing short.
+func notAPage(cl call) error {
+	return &DecodeError{Endpoint: cl.endpoint(), Page: cl.page,
+		Err: errors.New(`no "results" array: not a page of a listing`)}
 }
 
 // accountDetails reads the portal's time zone and company currency.
@@ -120,6 +140,8 @@ func (c *Client) exchangeRates(ctx context.Context, st *Stats) ([]exchangeRate, 
 		if err := c.do(ctx, cl, &p); err != nil {
 			return nil, err
 		}
+		// A portal of one currency may answer with no list at all; a
+		// deal in a currency without a rate is reported when it is read.
 		out = append(out, p.Results...)
 		return p.Paging, nil
 	})

@@ -62,6 +62,7 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 	}
 	r := retrier{c: c, cl: &cl}
 	for {
+		r.attempts++
 		status, body, hdr, err := c.send(ctx, &cl, payload)
 		if err == nil && status/100 == 2 {
 			err = c.decode(&cl, body, out)
@@ -210,11 +211,12 @@ func (e scrubbed) Error() string { return e.s }
 // retrier decides, after a failed attempt, whether and how long to wait
 // before the next one.
 type retrier struct {
-	c       *Client
-	cl      *call
-	retries int
-	waits   int
-	last    error
+	c        *Client
+	cl       *call
+	retries  int
+	waits    int
+	attempts int
+	last     error
 }
 
 // next returns nil after waiting when the call should be tried again, and
@@ -223,7 +225,7 @@ func (r *retrier) next(ctx context.Context, status int, body []byte, h http.Head
 	c, cl := r.c, r.cl
 	if ctx.Err() != nil {
 		return &RequestError{Endpoint: cl.endpoint(), Page: cl.page,
-			Attempts: cl.stats.Requests, Err: ctx.Err(), Last: r.last}
+			Attempts: r.attempts, Err: ctx.Err(), Last: r.last}
 	}
 	var wait time.Duration
 	switch {
@@ -232,7 +234,7 @@ func (r *retrier) next(ctx context.Context, status int, body []byte, h http.Head
 		if errors.As(err, &de) && !truncated(err) {
 			return err
 		}
-		r.last = err
+		r.last = scrubbed{c.redact(err.Error())}
 		if r.retries >= c.retries {
 			return r.giveUp(err)
 		}
@@ -282,7 +284,7 @@ func (r *retrier) next(ctx context.Context, status int, body []byte, h http.Head
 		start := c.clk.now()
 		if err := c.clk.sleep(ctx, wait); err != nil {
 			return &RequestError{Endpoint: cl.endpoint(), Page: cl.page,
-				Attempts: cl.stats.Requests, Err: err, Last: r.last}
+				Attempts: r.attempts, Err: err, Last: r.last}
 		}
 		cl.stats.Throttled += c.clk.now().Sub(start)
 	} else if status != http.StatusTooManyRequests {
@@ -296,7 +298,7 @@ func (r *retrier) giveUp(err error) error {
 	if errors.As(err, &de) {
 		return de
 	}
-	return &RequestError{Endpoint: r.cl.endpoint(), Page: r.cl.page, Attempts: r.cl.stats.Requests,
+	return &RequestError{Endpoint: r.cl.endpoint(), Page: r.cl.page, Attempts: r.attempts,
 		Err: scrubbed{r.c.redact(err.Error())}}
 }
 

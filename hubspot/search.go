@@ -81,6 +81,7 @@ func (c *Client) searchWindow(ctx context.Context, object, prop string, lo, hi i
 	}
 	read := 0
 	page := first
+	seen := map[string]bool{}
 	for n := 1; ; n++ {
 		for _, o := range page.Results {
 			*ids = append(*ids, string(o.ID))
@@ -90,6 +91,11 @@ func (c *Client) searchWindow(ctx context.Context, object, prop string, lo, hi i
 		if !more || len(page.Results) == 0 {
 			break
 		}
+		if seen[after] {
+			return &PagingError{Endpoint: "POST /crm/v3/objects/" + object + "/search", Page: n,
+				Cursor: clip(c.redact(after), 60)}
+		}
+		seen[after] = true
 		if page, err = c.searchPage(ctx, object, prop, lo, hi, after, n+1, st); err != nil {
 			return err
 		}

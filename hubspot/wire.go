@@ -90,6 +90,7 @@ func (p *paging) after() (string, bool) {
 
 // objectPage is one page of a v3 listing.
 type objectPage struct {
+	// Results is nil when the body had no "results" array: not a page.
 	Results []object `json:"results"`
 	Paging  *paging  `json:"paging"`
 }

@@ -19,6 +19,17 @@ const (
 	MaxDecimalPlaces = 30
 )
 
+// CheckDecimal returns an error saying why d lies beyond MaxDecimalDigits
+// or MaxDecimalPlaces, or nil. Readers of other formats call it so that
+// they refuse, naming the field, what ReadSnapshot and ReadTables would
+// refuse once the records are saved.
+func CheckDecimal(d decimal.Decimal) error {
+	if p := decimalProblem(d); p != "" {
+		return fmt.Errorf("%s %s", shortDecimal(d), p)
+	}
+	return nil
+}
+
 // decimalProblem says why d lies beyond the bounds, or returns "".
 func decimalProblem(d decimal.Decimal) string {
 	if d.IsZero() {

@@ -28,6 +28,10 @@ type snapshotHeader struct {
 // they marshal (see Records), streamed to w without building the whole
 // file in memory first. WriteSnapshot returns the first error of w.
 func WriteSnapshot(w io.Writer, r Records) error {
+	// Refuse what ReadSnapshot would refuse, before writing a byte.
+	if err := checkMagnitudes(&r); err != nil {
+		return fmt.Errorf("sales: write snapshot: %w", err)
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	head := fmt.Sprintf(`{"format":%q,"version":%d,"records":`, SnapshotFormat, SnapshotVersion)
 	if _, err := bw.WriteString(head); err != nil {

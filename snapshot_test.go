@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/demo"
@@ -124,5 +127,33 @@ func BenchmarkReadSnapshot(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestWrite_refusesHugeDecimals: what ReadSnapshot and ReadTables would
+// refuse is refused when written, naming the record and the field, before
+// anything is written.
+func TestWrite_refusesHugeDecimals(t *testing.T) {
+	huge := decimal.RequireFromString("1" + strings.Repeat("0", 39))
+	recs := sales.Records{Deals: []sales.Deal{{ID: "d1"},
+		{ID: "d2", Amount: decimal.NullDecimal{Decimal: huge, Valid: true}}}}
+	var buf bytes.Buffer
+	err := sales.WriteSnapshot(&buf, recs)
+	if err == nil || !strings.Contains(err.Error(), `"d2"`) || !strings.Contains(err.Error(), "amount") {
+		t.Errorf("WriteSnapshot of a 40-digit amount = %v, want an error naming d2 and amount", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("WriteSnapshot wrote %d bytes before failing", buf.Len())
+	}
+	dir := t.TempDir()
+	err = sales.WriteTables(dir, recs)
+	if err == nil || !strings.Contains(err.Error(), `"d2"`) {
+		t.Errorf("WriteTables of a 40-digit amount = %v, want an error naming d2", err)
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("WriteTables wrote %d files before failing", len(files))
+	}
+	if err := sales.CheckDecimal(huge.Shift(-10)); err != nil {
+		t.Errorf("CheckDecimal(1e30) = %v, want nil", err)
 	}
 }

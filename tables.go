@@ -1,6 +1,7 @@
 package sales
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 )
@@ -61,6 +62,10 @@ import (
 // the file system; the records are written as they are, defects included,
 // for Validate to report once they are read back.
 func WriteTables(dir string, r Records) error {
+	// Refuse what ReadTables would refuse, before writing a file.
+	if err := checkMagnitudes(&r); err != nil {
+		return fmt.Errorf("sales: write tables: %w", err)
+	}
 	return writeTables(dir, r)
 }
 

@@ -323,5 +323,9 @@ func parseExportNumber(s string, decimalComma bool) (decimal.Decimal, error) {
 	if neg {
 		out = "-" + out
 	}
-	return decimal.NewFromString(out)
+	d, err := decimal.NewFromString(out)
+	if err == nil {
+		err = sales.CheckDecimal(d)
+	}
+	return d, err
 }

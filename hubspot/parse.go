@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/salespilot/sales"
 )
 
 // Every property value arrives as a string, or null, or not at all. The
@@ -37,8 +39,8 @@ func parseNumber(s string) (decimal.Decimal, bool, error) {
 	if err != nil {
 		return decimal.Decimal{}, false, errors.New("not a decimal number")
 	}
-	if e := d.Exponent(); e > 30 || e < -30 {
-		return decimal.Decimal{}, false, errors.New("number out of range")
+	if err := sales.CheckDecimal(d); err != nil {
+		return decimal.Decimal{}, false, err
 	}
 	return d, true, nil
 }

@@ -72,6 +72,13 @@ func mavenNotes(s maven.Summary) []string {
 			"say so below; its stage history is only what engage_date and close_date state " +
 			"(Engaging from the first, the closed stage from the second)",
 	}
+	if n := len(s.Rejected); n > 0 {
+		notes = append(notes, fmt.Sprintf("%d value(s) rejected; first: %s", n, s.Rejected[0]))
+	}
+	if len(s.AgentsNotInTeams) > 0 {
+		notes = append(notes, fmt.Sprintf("reps not in sales_teams.csv (no team): %s",
+			strings.Join(s.AgentsNotInTeams, ", ")))
+	}
 	if len(s.AgentsWithoutDeals) > 0 {
 		notes = append(notes, fmt.Sprintf("reps without deals: %s",
 			strings.Join(s.AgentsWithoutDeals, ", ")))

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/hubspot"
@@ -32,6 +33,10 @@ func loadHubSpotExport(dir string) (source, error) {
 	for _, f := range xrep.Files {
 		s.notes = append(s.notes, fmt.Sprintf("%s: %s, %d rows, %d loaded", f.Name, f.Kind,
 			f.Rows, f.Loaded))
+		if len(f.Ignored) > 0 {
+			s.notes = append(s.notes, fmt.Sprintf("%s: columns not read: %s", f.Name,
+				strings.Join(f.Ignored, ", ")))
+		}
 	}
 	if n := len(xrep.Rejected); n > 0 {
 		s.notes = append(s.notes, fmt.Sprintf("%d value(s) rejected; first: %s", n, xrep.Rejected[0]))

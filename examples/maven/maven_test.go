@@ -332,6 +332,12 @@ var rejectTests = []struct {
 		},
 	},
 	{
+		name:  "close_value of more than 30 digits",
+		rows:  []string{"X1,Ann Lee,GTX Pro,Acme,Won,2017-01-01,2017-02-03," + strings.Repeat("9", 31)},
+		deals: 1,
+		want:  []wantRejection{{2, "close_value", strings.Repeat("9", 31), "more than 30 digits"}},
+	},
+	{
 		name:  "negative close_value",
 		rows:  []string{"X1,Ann Lee,GTX Pro,Acme,Won,2017-01-01,2017-02-03,-5"},
 		deals: 1,

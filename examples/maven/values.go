@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/salespilot/sales"
 )
 
 // dateLayouts are the forms a date may take: the published files' ISO form
@@ -29,7 +31,11 @@ func parseAmount(s string) (decimal.Decimal, error) {
 	if !plainNumber(s) {
 		return decimal.Decimal{}, errors.New("not a plain non-negative number")
 	}
-	return decimal.NewFromString(s)
+	d, err := decimal.NewFromString(s)
+	if err == nil {
+		err = sales.CheckDecimal(d)
+	}
+	return d, err
 }
 
 // plainNumber reports whether s is digits with at most one decimal point

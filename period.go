@@ -131,6 +131,18 @@ func (p Period) LastYear() Period {
 	return Period{Start: start, End: end}
 }
 
+// Until returns the part of p before t: p with its end moved back to t
+// when t falls inside p. A t at or before p's start, or at or after its
+// end, leaves p whole: there is no part to keep, or nothing to cut. It
+// is how a report over a period still in progress is asked to stop at
+// the instant it is seen from.
+func (p Period) Until(t time.Time) Period {
+	if t.After(p.Start) && t.Before(p.End) {
+		p.End = t
+	}
+	return p
+}
+
 // yearBefore returns t's local date and clock one year earlier, with
 // February 29 clamped to February 28.
 func yearBefore(t time.Time, loc *time.Location) time.Time {

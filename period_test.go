@@ -391,3 +391,23 @@ func TestParsePeriod_caseAndSpaces(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriod_Until(t *testing.T) {
+	year := Year(2026, time.UTC)
+	mid := time.Date(2026, time.November, 30, 17, 0, 0, 0, time.UTC)
+	tests := []struct {
+		t    time.Time
+		want Period
+	}{
+		{mid, Period{Start: year.Start, End: mid}},
+		{year.Start, year},                 // nothing before it: p whole
+		{year.Start.Add(-time.Hour), year}, // before p
+		{year.End, year},                   // at its end: nothing to cut
+		{year.End.Add(time.Hour), year},
+	}
+	for _, tt := range tests {
+		if got := year.Until(tt.t); !got.Start.Equal(tt.want.Start) || !got.End.Equal(tt.want.End) {
+			t.Errorf("%s.Until(%s) = %s, want %s", year, tt.t, got, tt.want)
+		}
+	}
+}

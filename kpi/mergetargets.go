@@ -120,7 +120,7 @@ func sameTarget(a, b *decimal.Decimal) bool {
 // Merge adds the deals won in o, computed over other deals of the same
 // portal for the same year and against the same targets, to r, and adds
 // up the cumulative figures and the ratios again. It fails when the
-// years, the currencies or the targets differ.
+// years, where they stop (Through), the currencies or the targets differ.
 func (r *Revenue) Merge(o Revenue) error {
 	if err := r.mergeable(o); err != nil {
 		return fmt.Errorf("kpi: merge revenue against target: %w", err)
@@ -132,6 +132,7 @@ func (r *Revenue) Merge(o Revenue) error {
 	}
 	r.Months = months
 	r.Total.Won, r.Total.LastYear = sales.Tally{}, sales.Tally{}
+	r.ToDate.LastYear.Merge(o.ToDate.LastYear)
 	r.Skipped.add(o.Skipped)
 	r.finish()
 	return nil
@@ -142,6 +143,9 @@ func (r *Revenue) mergeable(o Revenue) error {
 	if !samePeriod(r.Year, o.Year) || !samePeriod(r.LastYear, o.LastYear) ||
 		r.Currency != o.Currency || len(r.Months) != len(o.Months) {
 		return fmt.Errorf("year %s in %q and %s in %q differ", r.Year, r.Currency, o.Year, o.Currency)
+	}
+	if !r.Through.Equal(o.Through) {
+		return fmt.Errorf("years through %s and through %s differ", r.Through, o.Through)
 	}
 	if r.UnplacedTargets != o.UnplacedTargets || r.PartialTargets != o.PartialTargets ||
 		!sameMonthTarget(&r.Total, &o.Total) {

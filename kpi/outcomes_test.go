@@ -506,7 +506,8 @@ func TestRevenueAgainstTarget(t *testing.T) {
 		{0, "460", "460", "500", "500", "500", "500", TargetsOwners, "0.92", "-0.08"},
 		{1, "220", "680", "250", "750", "0", "500", TargetsPortal, "0.88", ""},
 		{2, "0", "680", "", "750", "0", "500", TargetsNone, "", ""},
-		{11, "0", "680", "", "750", "80", "580", TargetsNone, "", "-1"},
+		// December is after outcomePeriod's end: not complete, no growth.
+		{11, "0", "680", "", "750", "80", "580", TargetsNone, "", ""},
 	}
 	for _, tt := range tests {
 		m := got.Months[tt.month]
@@ -524,10 +525,32 @@ func TestRevenueAgainstTarget(t *testing.T) {
 		equalRatio(t, name+" growth", m.Growth, tt.growth)
 	}
 	// The year: the portal level holds February's 250 and Q1's 900: 1150;
-	// won 680, attainment 0.591304; last year 580, growth 100/580.
+	// won 680, attainment 0.591304; last year 580, but no growth, as the
+	// year stops at outcomePeriod's end, March 1.
 	equalOpt(t, "RevenueAgainstTarget year target", got.Total.Target, "1150")
 	equalRatio(t, "RevenueAgainstTarget year attainment", got.Total.Attainment, "0.591304")
-	equalRatio(t, "RevenueAgainstTarget year growth", got.Total.Growth, "0.172414")
+	equalRatio(t, "RevenueAgainstTarget year growth", got.Total.Growth, "")
+	if !got.Through.Equal(outcomePeriod.End) || !got.Months[1].Complete || got.Months[2].Complete ||
+		got.Total.Complete {
+		t.Errorf("RevenueAgainstTarget through %s, February complete %v, March %v, year %v; "+
+			"want March 1, true, false, false", got.Through, got.Months[1].Complete,
+			got.Months[2].Complete, got.Total.Complete)
+	}
+	// To date: January and February, 680, against January and February
+	// 2023, k11's 500: growth 180/500.
+	EqualMoney(t, "RevenueAgainstTarget to date", got.ToDate.Won.Value.Decimal(), D("680"))
+	EqualMoney(t, "RevenueAgainstTarget to date last year", got.ToDate.LastYear.Value.Decimal(), D("500"))
+	equalRatio(t, "RevenueAgainstTarget to date growth", got.ToDate.Growth, "0.36")
+
+	// Over the whole year, December and the year are complete: December
+	// 0 against k16's 80, −1; the year 680 against 580, 100/580.
+	whole, err := RevenueAgainstTarget(ds, sales.Year(2024, time.UTC), sales.Calendar{})
+	if err != nil {
+		t.Fatalf("RevenueAgainstTarget(2024): %v", err)
+	}
+	equalRatio(t, "RevenueAgainstTarget(2024) 2024-12 growth", whole.Months[11].Growth, "-1")
+	equalRatio(t, "RevenueAgainstTarget(2024) year growth", whole.Total.Growth, "0.172414")
+	equalRatio(t, "RevenueAgainstTarget(2024) to date growth", whole.ToDate.Growth, "0.172414")
 	if got.Total.Level != TargetsPortal || got.UnplacedTargets != 1 || got.PartialTargets != 1 {
 		t.Errorf("RevenueAgainstTarget level %q, unplaced %d, partial %d; want portal, 1, 1",
 			got.Total.Level, got.UnplacedTargets, got.PartialTargets)

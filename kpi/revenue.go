@@ -19,8 +19,13 @@ import (
 type MonthRevenue struct {
 	Month sales.Period `json:"month"`
 	Label string       `json:"label"`
-	// Won tallies the deals won in the month; Cumulative adds up their
-	// values from the first month of the year to this one.
+	// Complete says the month is over by Revenue.Through: a month that is
+	// not has no growth, as part of a month is no match for a whole one,
+	// and one that has not begun no attainment either.
+	Complete bool `json:"complete"`
+	// Won tallies the deals won in the month before Revenue.Through;
+	// Cumulative adds up their values from the first month of the year to
+	// this one.
 	Won        sales.Tally `json:"won"`
 	Cumulative sales.Total `json:"cumulative"`
 	// Target is the sum of the won-value targets of Level that lie within
@@ -36,7 +41,8 @@ type MonthRevenue struct {
 	LastYear           sales.Tally `json:"last_year"`
 	LastYearCumulative sales.Total `json:"last_year_cumulative"`
 	// Growth is (Won.Value − LastYear.Value) / LastYear.Value: 0.1 for a
-	// tenth more than last year; no value when last year's is 0.
+	// tenth more than last year; no value when last year's is 0 or the
+	// month is not Complete.
 	Growth sales.Ratio `json:"growth"`
 }
 
@@ -46,15 +52,26 @@ type Revenue struct {
 	// Year is the calendar or fiscal year shown, Label its name ("2026",
 	// or "FY2026" for a fiscal year), LastYear the same span a year
 	// earlier.
-	Year     sales.Period   `json:"year"`
-	Label    string         `json:"label"`
+	Year  sales.Period `json:"year"`
+	Label string       `json:"label"`
+	// Through is where the year's figures stop: the end of the period
+	// asked for, or the year's end when that is earlier. Deals won from
+	// Through on are not counted.
+	Through  time.Time      `json:"through"`
 	LastYear sales.Period   `json:"last_year"`
 	Currency sales.Currency `json:"currency"`
 	Months   []MonthRevenue `json:"months"`
 	// Total is the whole year: Won and LastYear over every month, and the
 	// year's target, taken from the widest level of won-value targets
-	// that lie within the year, whether monthly, quarterly or yearly.
+	// that lie within the year, whether monthly, quarterly or yearly. Its
+	// growth has no value until the year is Complete.
 	Total MonthRevenue `json:"total"`
+	// ToDate compares the year so far with the same span a year earlier:
+	// Won over [Year.Start, Through), LastYear over that span's LastYear,
+	// and their growth. It has no target (the year's is in Total, each
+	// month's in Months). Once the year is complete it is Total less the
+	// targets.
+	ToDate MonthRevenue `json:"to_date"`
 	// UnplacedTargets counts won-value targets that lie within the year
 	// but within no single month (a quarter's, the year's): they count in
 	// Total only. PartialTargets counts those that overlap the year
@@ -73,6 +90,15 @@ type Revenue struct {
 // Calendar). Last year is the same span a year earlier (Period.LastYear):
 // the previous fiscal year for a fiscal year, and each month is compared
 // with the same month of it.
+//
+// The year's figures stop at p.End (Through), or at the year's end when
+// that comes first; pass a period ending at the instant the report is
+// seen from to show a year in progress. Deals won from Through on are
+// not counted. A month that Through cuts, or that comes after it, is not
+// Complete and has no growth, and a month that has not begun has no
+// attainment; the year's total has no growth until the year is over.
+// ToDate compares the year up to Through with the same span a year
+// earlier, so that a year in progress has a growth of like with like.
 //
 // A month's target is the sum of the won-value targets that lie within the
 // month, taken, as WonAgainstTarget does, from the widest level that has
@@ -96,23 +122,33 @@ func RevenueAgainstTarget(ds *sales.Dataset, p sales.Period, cal sales.Calendar)
 		return Revenue{}, fmt.Errorf("kpi: revenue against target: %w", err)
 	}
 	year := cal.Bucket(sales.UnitFiscalYear, p.Start)
-	r := Revenue{Year: year, Label: yearLabel(cal, year), LastYear: year.LastYear(),
-		Currency: ds.Currency()}
+	through := year.End
+	if p.End.Before(through) {
+		through = p.End
+	}
+	r := Revenue{Year: year, Label: yearLabel(cal, year), Through: through,
+		LastYear: year.LastYear(), Currency: ds.Currency()}
 	months := cal.Buckets(sales.UnitMonth, year)
 	before := cal.Buckets(sales.UnitMonth, r.LastYear)
 	r.Months = make([]MonthRevenue, months.Len())
 	for k, m := range months.All() {
 		r.Months[k].Month, r.Months[k].Label = m, cal.Label(sales.UnitMonth, m)
 	}
+	r.ToDate.Month = sales.Period{Start: year.Start, End: through}
+	r.ToDate.Label, r.ToDate.Level = r.Label+" to date", TargetsNone
 
-	span := sales.Period{Start: r.LastYear.Start, End: year.End}
+	span := sales.Period{Start: r.LastYear.Start, End: through}
 	now, then, closes := months.Bounds(), before.Bounds(), ds.DealColumns().Close
+	lastToDate := sales.InstantOf(r.ToDate.Month.LastYear().End)
 	eachClosed(ds, span, sales.StageWon, &r.Skipped, func(i int) {
 		at := closes[i]
 		if k := now.Index(at); k >= 0 {
 			r.Months[k].Won.AddDeal(ds, i)
 		} else if k := then.Index(at); k >= 0 && k < len(r.Months) {
 			r.Months[k].LastYear.AddDeal(ds, i)
+			if at < lastToDate {
+				r.ToDate.LastYear.AddDeal(ds, i)
+			}
 		}
 	})
 	r.placeTargets(ds, months)
@@ -198,8 +234,12 @@ func (r *Revenue) placeTargets(ds *sales.Dataset, months sales.Buckets) {
 func (r *Revenue) finish() {
 	t := &r.Total
 	t.Month, t.Label = r.Year, r.Label
+	t.Complete = !r.Through.Before(r.Year.End)
+	r.ToDate.Won = sales.Tally{}
 	for k := range r.Months {
 		m := &r.Months[k]
+		m.Complete = !r.Through.Before(m.Month.End)
+		r.ToDate.Won.Merge(m.Won)
 		t.Won.Merge(m.Won)
 		t.LastYear.Merge(m.LastYear)
 		m.Cumulative, m.LastYearCumulative = t.Won.Value, t.LastYear.Value
@@ -212,18 +252,27 @@ func (r *Revenue) finish() {
 		} else if k > 0 {
 			m.CumulativeTarget = r.Months[k-1].CumulativeTarget
 		}
-		m.ratios()
+		m.ratios(m.Month.Start.Before(r.Through))
 	}
 	t.Cumulative, t.LastYearCumulative = t.Won.Value, t.LastYear.Value
 	t.CumulativeTarget = t.Target
-	t.ratios()
+	t.ratios(true)
+	d := &r.ToDate
+	d.Complete = true
+	d.Cumulative, d.LastYearCumulative = d.Won.Value, d.LastYear.Value
+	d.ratios(true)
 }
 
-// ratios sets the attainment and the growth of m.
-func (m *MonthRevenue) ratios() {
+// ratios sets the attainment and the growth of m: no growth unless m is
+// Complete, and no attainment for a month that has not begun.
+func (m *MonthRevenue) ratios(begun bool) {
+	m.Attainment, m.Growth = sales.Ratio{}, sales.Ratio{}
 	won := m.Won.Value.Decimal()
-	if m.Target != nil {
+	if m.Target != nil && begun {
 		m.Attainment = sales.Ratio{Num: won, Den: *m.Target}
+	}
+	if !m.Complete {
+		return
 	}
 	last := m.LastYear.Value.Decimal()
 	m.Growth = sales.Ratio{Num: won.Sub(last), Den: last}

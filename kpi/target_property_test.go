@@ -126,18 +126,46 @@ func TestRevenueAgainstTarget_properties(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		for _, m := range r.Months {
-			now, err := kpi.ResultsPerRep(whole, m.Month)
+		won := func(p sales.Period) (sales.Tally, error) {
+			if !p.Start.Before(p.End) {
+				return sales.Tally{}, nil
+			}
+			res, err := kpi.ResultsPerRep(whole, p)
+			return res.Team.Won, err
+		}
+		through := r.Year.End
+		if p.End.Before(through) {
+			through = p.End
+		}
+		if !r.Through.Equal(through) {
+			return fmt.Errorf("R34 through %s, want %s", r.Through, through)
+		}
+		for _, m := range append(r.Months, r.ToDate) {
+			// This year's part of the month stops at Through; last year's
+			// month is whole, but for ToDate.
+			cut := sales.Period{Start: m.Month.Start, End: m.Month.End}
+			if through.Before(cut.End) {
+				cut.End = through
+			}
+			if cut.End.Before(cut.Start) {
+				cut.End = cut.Start
+			}
+			now, err := won(cut)
 			if err != nil {
 				return err
 			}
-			then, err := kpi.ResultsPerRep(whole, m.Month.LastYear())
+			then, err := won(m.Month.LastYear())
 			if err != nil {
 				return err
 			}
-			if !sameJSON(m.Won, now.Team.Won) || !sameJSON(m.LastYear, then.Team.Won) {
+			if !sameJSON(m.Won, now) || !sameJSON(m.LastYear, then) {
 				return fmt.Errorf("R34 %s: won %+v and last year %+v, want R10's %+v and %+v",
-					m.Label, m.Won, m.LastYear, now.Team.Won, then.Team.Won)
+					m.Label, m.Won, m.LastYear, now, then)
+			}
+			if complete := !through.Before(m.Month.End); m.Complete != complete ||
+				(!complete && m.Growth != (sales.Ratio{})) {
+				return fmt.Errorf("R34 %s: complete %v, growth %+v; want complete %v",
+					m.Label, m.Complete, m.Growth, complete)
 			}
 		}
 		if n := len(r.Months); n > 0 && !r.Months[n-1].Cumulative.Decimal().Equal(r.Total.Won.Value.Decimal()) {

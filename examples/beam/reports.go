@@ -138,7 +138,7 @@ var reports = []report{
 		}, (*kpi.RegionSeries).Merge),
 	additive("R34", splitDeals, nil,
 		func(ds *sales.Dataset, p *params) (kpi.Revenue, error) {
-			return kpi.RevenueAgainstTarget(ds, p.period, p.cal)
+			return kpi.RevenueAgainstTarget(ds, p.period.Until(p.asOf), p.cal)
 		}, (*kpi.Revenue).Merge),
 	additive("R35", splitDeals, nil,
 		func(ds *sales.Dataset, p *params) (kpi.LostReasons, error) {

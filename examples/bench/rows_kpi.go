@@ -117,8 +117,9 @@ func init() {
 		for k, m := range r.Months {
 			out = append(out, row("month", k, m))
 		}
-		return append(out, row("total", nil, r.Total, r.UnplacedTargets, r.PartialTargets,
+		out = append(out, row("total", nil, r.Total, r.UnplacedTargets, r.PartialTargets,
 			r.NoCloseDate, r.UnknownStage))
+		return append(out, row("to_date", nil, r.ToDate))
 	})
 	register("R35", true, func(r kpi.LostReasons) [][]any {
 		var out [][]any

@@ -95,12 +95,21 @@ func textR34(w io.Writer, e *env, res any) {
 		"a year earlier\n", r.Label, r.Currency)
 	t := newTable("month", "won", "value", "cumulative", "target", "cum. target", "attainment",
 		"last year", "ly cumulative", "growth")
-	for _, m := range append(r.Months, r.Total) {
+	rows := append(r.Months, r.Total)
+	if !r.Total.Complete {
+		rows = append(rows, r.ToDate)
+	}
+	for _, m := range rows {
 		t.add(m.Label, num(m.Won.Count), total(m.Won.Value), total(m.Cumulative),
 			optMoney(m.Target), optMoney(m.CumulativeTarget), ratio(m.Attainment),
 			total(m.LastYear.Value), total(m.LastYearCumulative), ratio(m.Growth))
 	}
 	t.write(w)
+	if !r.Total.Complete {
+		fmt.Fprintf(w, "  counted up to %s: a month not over by then, and the year, have no growth; "+
+			"%q compares the year so far with the same span a year earlier\n",
+			r.Through.Format("2006-01-02 15:04 MST"), r.ToDate.Label)
+	}
 	if r.Total.Target == nil {
 		fmt.Fprintf(w, "  no won-value target lies within %s\n", r.Label)
 	} else {

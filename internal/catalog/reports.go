@@ -154,7 +154,7 @@ var reports = []Report{
 	}},
 	{ID: "R34", Title: "Revenue vs target vs last year",
 		run: func(ds *sales.Dataset, p Params) (any, error) {
-			return kpi.RevenueAgainstTarget(ds, p.Period, p.Calendar)
+			return kpi.RevenueAgainstTarget(ds, p.Period.Until(p.AsOf), p.Calendar)
 		}},
 	{ID: "R35", Title: "Lost deals by reason", run: func(ds *sales.Dataset, p Params) (any, error) {
 		return kpi.LostByReason(ds, p.Period)

@@ -21,6 +21,13 @@
 -- count in no_amount and no_rate. The total row also carries the counts,
 -- over the whole portal, of closed deals without a close date and of deals
 -- whose stage is not in their pipeline.
+--
+-- This year's figures stop at "through": as_of when it falls inside the
+-- period, else the period's end, and at most the year's end; deals won
+-- from then on are not counted. A month that has not begun by then has no
+-- attainment, and a month, or the year, not over by then has no growth.
+-- The to_date row compares the year up to "through" with the same span a
+-- year earlier, with no target.
 WITH cur AS (
 	SELECT coalesce(currency, rates_base) AS home, coalesce(rates_base, currency) AS base
 	FROM portal
@@ -51,16 +58,25 @@ deal AS (
 	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, cur.home)
 	LEFT JOIN rate rt ON rt.currency = cur.home
 ),
-year AS (
+year0 AS (
 	SELECT date_trunc('year', getvariable('period_start')) AS start,
 		date_trunc('year', getvariable('period_start')) + INTERVAL 1 YEAR AS "end",
-		date_trunc('year', getvariable('period_start')) - INTERVAL 1 YEAR AS last_start
+		date_trunc('year', getvariable('period_start')) - INTERVAL 1 YEAR AS last_start,
+		CASE WHEN getvariable('as_of') > getvariable('period_start')
+			AND getvariable('as_of') < getvariable('period_end')
+			THEN getvariable('as_of') ELSE getvariable('period_end') END AS cut
+),
+year AS (
+	SELECT start, "end", last_start, least(cut, "end") AS through,
+		least(cut, "end") - INTERVAL 1 YEAR AS last_through
+	FROM year0
 ),
 month AS (
 	SELECT row_number() OVER (ORDER BY m.range) - 1 AS month, m.range AS start,
 		m.range + INTERVAL 1 MONTH AS "end", m.range - INTERVAL 1 YEAR AS last_start,
 		m.range - INTERVAL 1 YEAR + INTERVAL 1 MONTH AS last_end,
-		strftime(m.range, '%Y-%m') AS label
+		strftime(m.range, '%Y-%m') AS label,
+		m.range < y.through AS begun, m.range + INTERVAL 1 MONTH <= y.through AS complete
 	FROM year y, range(y.start, y."end", INTERVAL 1 MONTH) m
 ),
 won AS (
@@ -72,7 +88,9 @@ tally AS (
 		count(w.close_date) FILTER (WHERE w.no_amount) AS no_amount,
 		count(w.close_date) FILTER (WHERE w.value IS NULL AND NOT w.no_amount) AS no_rate
 	FROM month m
+	CROSS JOIN year y
 	LEFT JOIN won w ON w.close_date >= m.start AND w.close_date < m."end"
+		AND w.close_date < y.through
 	GROUP BY m.month
 ),
 last AS (
@@ -105,8 +123,17 @@ year_target AS (
 	SELECT level, sum(value) AS target FROM target WHERE in_year
 	GROUP BY level ORDER BY level LIMIT 1
 ),
+-- The year so far a year earlier.
+last_to_date AS (
+	SELECT count(w.close_date) AS n, coalesce(sum(w.value), 0) AS value,
+		count(w.close_date) FILTER (WHERE w.no_amount) AS no_amount,
+		count(w.close_date) FILTER (WHERE w.value IS NULL AND NOT w.no_amount) AS no_rate
+	FROM year y
+	LEFT JOIN won w ON w.close_date >= y.last_start AND w.close_date < y.last_through
+),
 rows AS (
-	SELECT 'month' AS kind, m.month, m.label, m.start, t.n, t.value, t.no_amount, t.no_rate,
+	SELECT 'month' AS kind, m.month, m.label, m.start, m.begun, m.complete,
+		t.n, t.value, t.no_amount, t.no_rate,
 		sum(t.value) OVER (ORDER BY m.month) AS cumulative,
 		mt.target, coalesce(mt.level, 0) AS level,
 		sum(mt.target) OVER (ORDER BY m.month) AS cumulative_target,
@@ -117,7 +144,8 @@ rows AS (
 	JOIN last l USING (month)
 	LEFT JOIN month_target mt ON mt.month = m.month AND mt.widest = 1
 	UNION ALL
-	SELECT 'total', NULL, strftime(y.start, '%Y'), y.start, t.n, t.value, t.no_amount, t.no_rate,
+	SELECT 'total', NULL, strftime(y.start, '%Y'), y.start, true, y."end" <= y.through,
+		t.n, t.value, t.no_amount, t.no_rate,
 		t.value, yt.target, coalesce(yt.level, 0), yt.target,
 		l.n, l.value, l.no_amount, l.no_rate, l.value
 	FROM year y
@@ -126,12 +154,22 @@ rows AS (
 	CROSS JOIN (SELECT sum(n) AS n, sum(value) AS value, sum(no_amount) AS no_amount,
 		sum(no_rate) AS no_rate FROM last) l
 	LEFT JOIN year_target yt ON true
+	UNION ALL
+	SELECT 'to_date', NULL, strftime(y.start, '%Y') || ' to date', y.start, true, true,
+		t.n, t.value, t.no_amount, t.no_rate,
+		t.value, NULL, 0, NULL,
+		l.n, l.value, l.no_amount, l.no_rate, l.value
+	FROM year y
+	CROSS JOIN (SELECT sum(n) AS n, sum(value) AS value, sum(no_amount) AS no_amount,
+		sum(no_rate) AS no_rate FROM tally) t
+	CROSS JOIN last_to_date l
 ),
 guess AS (
 	SELECT *,
-		CAST(round(value::DOUBLE / nullif(target, 0)::DOUBLE, 6) AS DECIMAL(20, 6)) AS ga,
+		CAST(round(value::DOUBLE / nullif(CASE WHEN begun THEN target END, 0)::DOUBLE, 6)
+			AS DECIMAL(20, 6)) AS ga,
 		value * sign(target) AS an, abs(target) AS ad,
-		CAST(round((value - ly_value)::DOUBLE / nullif(ly_value, 0)::DOUBLE, 6)
+		CAST(round((value - ly_value)::DOUBLE / nullif(CASE WHEN complete THEN ly_value END, 0)::DOUBLE, 6)
 			AS DECIMAL(20, 6)) AS gg,
 		(value - ly_value) * sign(ly_value) AS gn, abs(ly_value) AS gd
 	FROM rows

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/salespilot/sales"
+	"github.com/salespilot/sales/internal/board"
 	"github.com/salespilot/sales/internal/catalog"
 )
 
@@ -194,65 +195,65 @@ func run(args []string, w io.Writer) error {
 			return err
 		}
 	}
-	outs := runAll(e)
+	outs := board.Run(ds, e)
 	problems := ds.Validate()
 	if o.json {
-		return writeJSON(w, e, src, problems, outs)
+		return writeJSON(w, ds, e, src, problems, outs)
 	}
-	writeHeader(w, e, src, problems)
-	writeText(w, e, outs)
+	writeHeader(w, ds, e, src, problems)
+	board.WriteText(w, ds, e, outs)
 	return nil
 }
 
-func newEnv(o options, ds *sales.Dataset, src source) (*env, error) {
+func newEnv(o options, ds *sales.Dataset, src source) (board.Settings, error) {
 	ws, err := parseWeekStart(o.weekStart)
 	if err != nil {
-		return nil, err
+		return board.Settings{}, err
 	}
 	unit, err := sales.ParseUnit(o.unit)
 	if err != nil {
-		return nil, err
+		return board.Settings{}, err
 	}
-	e := &env{ds: ds, unit: unit, calendar: sales.Calendar{WeekStart: ws}, seed: o.seed,
-		proposalStage: sales.StageID(o.proposal), topN: o.topN}
+	e := board.Settings{Unit: unit, Calendar: sales.Calendar{WeekStart: ws}, Seed: o.seed,
+		ProposalStage: sales.StageID(o.proposal), TopN: o.topN}
 	loc := ds.Location()
-	e.asOf = src.asOf
-	if e.asOf.IsZero() {
-		e.asOf = afterLastDay(ds)
+	e.AsOf = src.asOf
+	if e.AsOf.IsZero() {
+		e.AsOf = afterLastDay(ds)
 	}
 	if o.asOf != "" {
-		if e.asOf, err = parseInstant(o.asOf, loc); err != nil {
-			return nil, err
+		if e.AsOf, err = parseInstant(o.asOf, loc); err != nil {
+			return e, err
 		}
 	}
 	switch {
-	case e.asOf.IsZero() && o.asOf != "":
-		return nil, fmt.Errorf("asof %q is the zero time", o.asOf)
-	case e.asOf.IsZero():
-		return nil, errors.New("the data holds no date to take asof from: give -asof")
+	case e.AsOf.IsZero() && o.asOf != "":
+		return e, fmt.Errorf("asof %q is the zero time", o.asOf)
+	case e.AsOf.IsZero():
+		return e, errors.New("the data holds no date to take asof from: give -asof")
 	}
-	if err := checkYear("asof", e.asOf); err != nil {
-		return nil, err
+	if err := checkYear("asof", e.AsOf); err != nil {
+		return e, err
 	}
-	e.period = sales.Year(e.asOf.Add(-time.Nanosecond).In(loc).Year(), loc)
+	e.Period = sales.Year(e.AsOf.Add(-time.Nanosecond).In(loc).Year(), loc)
 	if o.period != "" {
-		if e.period, err = sales.ParsePeriod(o.period, e.calendar, loc); err != nil {
-			return nil, err
+		if e.Period, err = sales.ParsePeriod(o.period, e.Calendar, loc); err != nil {
+			return e, err
 		}
-		if err := checkYear("period", e.period.Start); err != nil {
-			return nil, err
+		if err := checkYear("period", e.Period.Start); err != nil {
+			return e, err
 		}
-		if err := checkYear("period", e.period.End.Add(-time.Nanosecond)); err != nil {
-			return nil, err
+		if err := checkYear("period", e.Period.End.Add(-time.Nanosecond)); err != nil {
+			return e, err
 		}
 	}
-	if days := bucketsAbout(sales.UnitDay, e.period); days > maxDays {
-		return nil, fmt.Errorf("-period %s is about %d days long, more than the %d (a century) "+
-			"the reports by day can show", e.period, days, maxDays)
+	if days := bucketsAbout(sales.UnitDay, e.Period); days > maxDays {
+		return e, fmt.Errorf("-period %s is about %d days long, more than the %d (a century) "+
+			"the reports by day can show", e.Period, days, maxDays)
 	}
-	if n := bucketsAbout(e.unit, e.period); n > maxBuckets {
-		return nil, fmt.Errorf("-period %s by %s makes about %d buckets, more than the %d "+
-			"a table can show: choose a larger -unit or a shorter -period", e.period, e.unit, n,
+	if n := bucketsAbout(e.Unit, e.Period); n > maxBuckets {
+		return e, fmt.Errorf("-period %s by %s makes about %d buckets, more than the %d "+
+			"a table can show: choose a larger -unit or a shorter -period", e.Period, e.Unit, n,
 			maxBuckets)
 	}
 	return e, nil
@@ -295,14 +296,13 @@ func parseInstant(s string, loc *time.Location) (time.Time, error) {
 	return t.In(loc), nil
 }
 
-func writeHeader(w io.Writer, e *env, src source, problems error) {
-	ds := e.ds
+func writeHeader(w io.Writer, ds *sales.Dataset, e board.Settings, src source, problems error) {
 	fmt.Fprintf(w, "Sales dashboard: %s\n", src.name)
 	fmt.Fprintf(w, "  %d deals, %d contacts, %d companies, %d activities, %d owners, %d pipelines\n",
 		len(ds.Deals), len(ds.Contacts), len(ds.Companies), len(ds.Activities),
 		len(ds.Owners), len(ds.Pipelines))
 	fmt.Fprintf(w, "  as of %s; period %s; buckets by %s; time zone %s; values in %s\n",
-		e.asOf.Format("2006-01-02 15:04 MST"), e.period, e.unit, ds.Location(), ds.Currency())
+		e.AsOf.Format("2006-01-02 15:04 MST"), e.Period, e.Unit, ds.Location(), ds.Currency())
 	for _, n := range src.notes {
 		fmt.Fprintf(w, "  %s\n", n)
 	}
@@ -332,9 +332,10 @@ type meta struct {
 	FirstOnes []sales.Problem `json:"first_problems,omitempty"`
 }
 
-func writeJSON(w io.Writer, e *env, src source, problems error, outs map[string]catalog.Outcome) error {
-	m := meta{Source: src.name, AsOf: e.asOf, Period: e.period, Unit: e.unit,
-		TimeZone: e.ds.Location().String(), Currency: e.ds.Currency(), Notes: src.notes}
+func writeJSON(w io.Writer, ds *sales.Dataset, e board.Settings, src source, problems error,
+	outs map[string]catalog.Outcome) error {
+	m := meta{Source: src.name, AsOf: e.AsOf, Period: e.Period, Unit: e.Unit,
+		TimeZone: ds.Location().String(), Currency: ds.Currency(), Notes: src.notes}
 	var verr *sales.ValidationError
 	if errors.As(problems, &verr) {
 		m.Problems = len(verr.Problems)

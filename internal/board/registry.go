@@ -1,4 +1,8 @@
-package main
+// Package board prints the catalogue's reports as the dashboard shows
+// them: as text tables, grouped as the catalogue groups them, each headed
+// by its id and title. The dashboard and the HubSpot reader both print
+// with it.
+package board
 
 import (
 	"fmt"
@@ -9,6 +13,35 @@ import (
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/catalog"
 )
+
+// Settings are the arguments every report takes its own from.
+type Settings struct {
+	AsOf     time.Time
+	Period   sales.Period
+	Unit     sales.Unit
+	Calendar sales.Calendar
+	Seed     uint64
+	// ProposalStage is the stage that counts as a proposal (R37); TopN
+	// how many products and customers the top-N reports list.
+	ProposalStage sales.StageID
+	TopN          int
+}
+
+// Run computes every report of the catalogue on ds, on every core.
+func Run(ds *sales.Dataset, s Settings) map[string]catalog.Outcome {
+	return catalog.Run(ds, newEnv(ds, s).params(), 0)
+}
+
+// WriteText prints the outcomes of Run as text, grouped as the catalogue
+// groups reports.
+func WriteText(w io.Writer, ds *sales.Dataset, s Settings, outs map[string]catalog.Outcome) {
+	writeText(w, newEnv(ds, s), outs)
+}
+
+func newEnv(ds *sales.Dataset, s Settings) *env {
+	return &env{ds: ds, asOf: s.AsOf, period: s.Period, unit: s.Unit, calendar: s.Calendar,
+		seed: s.Seed, proposalStage: s.ProposalStage, topN: s.TopN}
+}
 
 // env is what every report runs on and is printed with.
 type env struct {
@@ -50,11 +83,6 @@ func register(rs ...report) {
 		}
 		texts[r.id] = r.text
 	}
-}
-
-// runAll computes every catalogue report on e, on every core.
-func runAll(e *env) map[string]catalog.Outcome {
-	return catalog.Run(e.ds, e.params(), 0)
 }
 
 // writeText prints every outcome as text, grouped as the catalogue groups

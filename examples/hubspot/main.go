@@ -1,6 +1,8 @@
 // Command hubspot reads a HubSpot portal through HubSpot's CRM API, saves
 // it to a snapshot file so that the reports can be rerun offline, and
-// prints a few headline numbers with the command that shows every report.
+// prints what it read and every report of the catalogue, as the dashboard
+// prints them, seen from now over the current calendar year by month
+// (-asof moves the instant; -reports=false prints the summary only).
 //
 // The access token (a private app's, or an OAuth access token) is read
 // from the environment variable HUBSPOT_TOKEN, never from a flag, so that
@@ -27,11 +29,13 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 	_ "time/tzdata" // a portal's zone must load where the system has no zoneinfo
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/hubspot"
+	"github.com/salespilot/sales/internal/board"
 	"github.com/salespilot/sales/kpi"
 )
 
@@ -39,7 +43,11 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv("HUBSPOT_TOKEN"), os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "hubspot:", err)
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "hubspot: ") {
+			msg = "hubspot: " + msg
+		}
+		fmt.Fprintln(os.Stderr, msg)
 		os.Exit(1)
 	}
 }
@@ -53,6 +61,8 @@ type options struct {
 	region   string
 	rate     int
 	quiet    bool
+	reports  bool
+	asOf     string
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -66,6 +76,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.region, "region-property", "", "a deal and company property holding regions")
 	fs.IntVar(&o.rate, "rate", hubspot.DefaultRequestsPer10s, "requests per 10 seconds at most")
 	fs.BoolVar(&o.quiet, "quiet", false, "print no progress")
+	fs.BoolVar(&o.reports, "reports", true, "print every report after the summary")
+	fs.StringVar(&o.asOf, "asof", "", "the instant reports look from, YYYY-MM-DD or RFC 3339 "+
+		"(default now)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -103,7 +116,39 @@ func run(ctx context.Context, args []string, token string, stdout, stderr io.Wri
 	if err := save(o.snapshot, recs); err != nil {
 		return err
 	}
-	return summary(stdout, o.snapshot, recs, rep)
+	ds, err := sales.NewDataset(recs)
+	if err != nil {
+		return err
+	}
+	asOf, err := parseAsOf(o.asOf, ds.Location())
+	if err != nil {
+		return err
+	}
+	s := board.Settings{AsOf: asOf, Unit: sales.UnitMonth, TopN: 5,
+		Period: sales.Year(asOf.Add(-time.Nanosecond).Year(), ds.Location())}
+	if err := summary(stdout, o.snapshot, ds, rep, s); err != nil {
+		return err
+	}
+	if o.reports {
+		board.WriteText(stdout, ds, s, board.Run(ds, s))
+	}
+	return nil
+}
+
+// parseAsOf reads -asof: a date (the start of that day in loc) or an
+// RFC 3339 instant; now when empty.
+func parseAsOf(v string, loc *time.Location) (time.Time, error) {
+	if v == "" {
+		return time.Now().In(loc), nil
+	}
+	if t, err := time.Parse(time.DateOnly, v); err == nil {
+		return sales.Day(t.Year(), t.Month(), t.Day(), loc).Start, nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("-asof %q is neither YYYY-MM-DD nor RFC 3339", v)
+	}
+	return t.In(loc), nil
 }
 
 // progress returns a callback that prints a line when a step starts and
@@ -140,13 +185,10 @@ func save(path string, recs sales.Records) error {
 	return os.Rename(tmp, path)
 }
 
-// summary prints what was read, what the mapping reported, and this
-// year's results so far.
-func summary(w io.Writer, path string, recs sales.Records, rep hubspot.Report) error {
-	ds, err := sales.NewDataset(recs)
-	if err != nil {
-		return err
-	}
+// summary prints what was read, what the mapping reported, and the
+// results of s's period so far.
+func summary(w io.Writer, path string, ds *sales.Dataset, rep hubspot.Report, s board.Settings) error {
+	recs := ds.Records
 	fmt.Fprintf(w, "Portal %s (%s, %s): %d deals, %d contacts, %d companies, %d activities, "+
 		"%d owners, %d pipelines, %d targets\n", rep.Portal, rep.TimeZone, rep.Currency,
 		len(recs.Deals), len(recs.Contacts), len(recs.Companies), len(recs.Activities),
@@ -175,14 +217,14 @@ func summary(w io.Writer, path string, recs sales.Records, rep hubspot.Report) e
 	if err := ds.Validate(); err != nil {
 		fmt.Fprintf(w, "  %v\n", err)
 	}
-	year := sales.Year(time.Now().In(ds.Location()).Year(), ds.Location())
-	res, err := kpi.ResultsPerRep(ds, year)
+	res, err := kpi.ResultsPerRep(ds, s.Period.Until(s.AsOf))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "This year: %d deal(s) won, worth %s %s; %d lost\n", res.Team.Won.Count,
+	fmt.Fprintf(w, "%s up to %s: %d deal(s) won, worth %s %s; %d lost\n",
+		s.Period, s.AsOf.Format("2006-01-02 15:04 MST"), res.Team.Won.Count,
 		res.Team.Won.Value.Decimal().StringFixed(2), res.Currency, res.Team.Lost.Count)
-	fmt.Fprintf(w, "Snapshot written to %s. Every report:\n  go run ./examples/dashboard -snapshot %s\n",
-		path, path)
+	fmt.Fprintf(w, "Snapshot written to %s. The reports again, with the dashboard's flags:\n"+
+		"  go run ./examples/dashboard -snapshot %s\n", path, path)
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/demo"
@@ -26,12 +27,13 @@ func TestRun(t *testing.T) {
 	defer srv.Close()
 	path := filepath.Join(t.TempDir(), "portal.json")
 	var out, progress bytes.Buffer
-	err = run(context.Background(), []string{"-base-url", srv.URL, "-snapshot", path, "-rate", "100000"},
-		token, &out, &progress)
+	err = run(context.Background(), []string{"-base-url", srv.URL, "-snapshot", path, "-rate", "100000",
+		"-asof", demo.Today().Format(time.RFC3339)}, token, &out, &progress)
 	if err != nil {
 		t.Fatalf("run = %v", err)
 	}
-	for _, want := range []string{"60 deals", "go run ./examples/dashboard -snapshot " + path} {
+	for _, want := range []string{"60 deals", "go run ./examples/dashboard -snapshot " + path,
+		"R10  Results per rep", "B06  Slipped deals"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("run printed %q, want it to hold %q", out.String(), want)
 		}

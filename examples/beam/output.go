@@ -67,6 +67,8 @@ func document(b Bundle, h Header, p *params) ([]byte, error) {
 		o := outcome{Result: b.results[r.name()], Error: b.errs[r.name()]}
 		if missing := has.missing(r.needs); missing != "" {
 			o = outcome{Unavailable: "the data has no " + missing}
+		} else if o.Error == noProposal {
+			o = outcome{Unavailable: noProposal}
 		} else if o.Result == nil && o.Error == "" {
 			return nil, fmt.Errorf("no result of %s", r.name())
 		}

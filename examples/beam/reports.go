@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -260,11 +261,15 @@ var reports = []report{
 		}, (*portfolio.Concentration).Merge),
 }
 
+// noProposal says why R37 is unavailable when no stage is named as the
+// proposal stage, in the dashboard's words.
+const noProposal = "no stage is named as the proposal stage: name one (-proposal-stage)"
+
 // runR37 counts proposals at the stage the settings name; with none, it
-// fails as the dashboard does.
+// fails with noProposal, which the output shows as the dashboard does.
 func runR37(ds *sales.Dataset, p *params) (funnel.ProposalReport, error) {
 	if p.proposal == "" {
-		return funnel.ProposalReport{}, fmt.Errorf("no proposal stage: give -proposal-stage")
+		return funnel.ProposalReport{}, errors.New(noProposal)
 	}
 	return funnel.Proposals(ds, p.period, p.proposal)
 }

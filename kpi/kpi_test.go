@@ -194,6 +194,11 @@ func TestWonAgainstTarget_teams(t *testing.T) {
 		t.Errorf("WonAgainstTarget teams = %+v, want east and west, west without a target", r.Teams)
 	}
 	EqualMoney(t, "WonAgainstTarget west won", r.Teams[1].Won.Value.Decimal(), D("220"))
+	// d7, unassigned, won 10 in January: in no team's row, but counted.
+	if r.NoTeam.Count != 1 || r.AllWon.Count != 5 {
+		t.Errorf("WonAgainstTarget no team %d of %d won, want 1 of 5", r.NoTeam.Count, r.AllWon.Count)
+	}
+	EqualMoney(t, "WonAgainstTarget no team won", r.NoTeam.Value.Decimal(), D("10"))
 }
 
 func TestOpenDealsByStage(t *testing.T) {

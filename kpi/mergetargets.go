@@ -48,6 +48,7 @@ func (r *TargetReport) Merge(o TargetReport) error {
 	}
 	r.Team, r.Teams, r.Reps = team, teams, reps
 	r.AllWon.Merge(o.AllWon)
+	r.NoTeam.Merge(o.NoTeam)
 	r.NoCloseDate += o.NoCloseDate
 	r.UnknownStage += o.UnknownStage
 	return nil

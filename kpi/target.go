@@ -74,6 +74,10 @@ type TargetReport struct {
 	// deals last.
 	Teams []TeamGoal `json:"teams"`
 	Reps  []RepGoal  `json:"reps"`
+	// NoTeam tallies the deals won in the period whose owner is in no
+	// team (unassigned deals included): with the Teams rows' Won, it adds
+	// up to AllWon.
+	NoTeam sales.Tally `json:"no_team"`
 	// PartialTargets counts targets that overlap the period without lying
 	// within it. They are not prorated and not counted: ask for a period
 	// that holds them whole.
@@ -151,6 +155,8 @@ func WonAgainstTarget(ds *sales.Dataset, p sales.Period) (TargetReport, error) {
 			if sums.teams[team] != nil {
 				teamsWon.Merge(rep.Won)
 			}
+		} else {
+			r.NoTeam.Merge(rep.Won)
 		}
 	}
 	r.Reps = addTargetOwners(ds, r.Reps, sums.owners)

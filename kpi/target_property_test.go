@@ -68,6 +68,13 @@ func checkTargets(recs sales.Records, p sales.Period) error {
 	if !sameJSON(all, r.AllWon) {
 		return fmt.Errorf("R09 reps add up to %+v, want every deal won %+v", all, r.AllWon)
 	}
+	teams := r.NoTeam
+	for _, team := range r.Teams {
+		teams.Merge(team.Won)
+	}
+	if !sameJSON(teams, r.AllWon) {
+		return fmt.Errorf("R09 teams and no team add up to %+v, want every deal won %+v", teams, r.AllWon)
+	}
 	if r.Level != kpi.TargetsOwners && r.Level != kpi.TargetsTeams {
 		return nil
 	}

@@ -41,6 +41,10 @@ func textR09(w io.Writer, e *env, res any) {
 		row(rep.Name, rep.Goal)
 	}
 	t.write(w)
+	if r.NoTeam.Count > 0 {
+		fmt.Fprintf(w, "  won by owners in no team (unassigned included), in no team's row: %d deals for %s\n",
+			r.NoTeam.Count, total(r.NoTeam.Value))
+	}
 	note(w, "targets straddling the period (not counted): %d", int64(r.PartialTargets))
 	note(w, "targets of no known metric (not counted): %d", int64(r.UnknownMetric))
 	tallyNotes(w, "won deals", r.AllWon)

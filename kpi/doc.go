@@ -1,7 +1,8 @@
 // Package kpi computes deal outcomes: deals won against target, results
-// per rep, win rates, open deals by stage, and, as the catalogue grows,
-// average amounts, sales cycles, revenue over time, lost reasons and
-// velocity.
+// per rep, win rates, open deals by stage, average won amounts, sales
+// cycles, won deals by region, revenue against target and last year, lost
+// reasons, new deals and the average basket. Sales velocity, which looks
+// forward, is in package forecast.
 //
 // Every function here takes a *sales.Dataset and the period or instant it
 // covers, and returns a plain value that marshals to stable JSON. None

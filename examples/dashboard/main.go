@@ -240,12 +240,14 @@ func newEnv(o options, ds *sales.Dataset, src source) (board.Settings, error) {
 		if e.Period, err = sales.ParsePeriod(o.period, e.Calendar, loc); err != nil {
 			return e, err
 		}
-		if err := checkYear("period", e.Period.Start); err != nil {
-			return e, err
-		}
-		if err := checkYear("period", e.Period.End.Add(-time.Nanosecond)); err != nil {
-			return e, err
-		}
+	}
+	// The default period too: the year before an -asof of 1000-01-01 is
+	// 999.
+	if err := checkYear("period", e.Period.Start); err != nil {
+		return e, err
+	}
+	if err := checkYear("period", e.Period.End.Add(-time.Nanosecond)); err != nil {
+		return e, err
 	}
 	if days := bucketsAbout(sales.UnitDay, e.Period); days > maxDays {
 		return e, fmt.Errorf("-period %s is about %d days long, more than the %d (a century) "+

@@ -22,9 +22,11 @@ const (
 )
 
 // companyPick gathers a record's companies to choose its primary one.
+// lostPrimary says its primary company is one that was not read.
 type companyPick struct {
-	primary string
-	all     []string
+	primary     string
+	all         []string
+	lostPrimary bool
 }
 
 // readAssociations reads every association the model keeps.
@@ -33,15 +35,22 @@ func (r *reader) readAssociations() error {
 	steps := []struct {
 		from, to string
 		apply    func(pos int, to string, types []assocType)
+		// lost, when set, is told of the associations to records that
+		// were not read.
+		lost func(pos int, types []assocType)
 	}{
 		{objDeals, objCompanies, func(i int, to string, ts []assocType) {
 			pick(r.dealCompanies, i, to, ts, typeDealPrimaryCompany)
+		}, func(i int, ts []assocType) {
+			pick(r.dealCompanies, i, "", ts, typeDealPrimaryCompany)
 		}},
 		{objDeals, objContacts, func(i int, to string, _ []assocType) {
 			deals[i].Contacts = append(deals[i].Contacts, sales.ContactID(to))
-		}},
+		}, nil},
 		{objContacts, objCompanies, func(i int, to string, ts []assocType) {
 			pick(r.contactComps, i, to, ts, typeContactPrimaryCompany)
+		}, func(i int, ts []assocType) {
+			pick(r.contactComps, i, "", ts, typeContactPrimaryCompany)
 		}},
 		{objLineItems, objDeals, func(i int, to string, _ []assocType) {
 			li := &r.recs.LineItems[i]
@@ -51,10 +60,10 @@ func (r *reader) readAssociations() error {
 				return
 			}
 			li.Deal = sales.DealID(to)
-		}},
+		}, nil},
 	}
 	for _, s := range steps {
-		if err := r.associate(s.from, s.to, s.apply); err != nil {
+		if err := r.associate(s.from, s.to, s.apply, s.lost); err != nil {
 			return err
 		}
 	}
@@ -71,7 +80,7 @@ func (r *reader) readAssociations() error {
 				default:
 					a.Companies = append(a.Companies, sales.CompanyID(id))
 				}
-			})
+			}, nil)
 			if err != nil {
 				return err
 			}
@@ -81,18 +90,32 @@ func (r *reader) readAssociations() error {
 	return nil
 }
 
-// pick notes company to among record i's companies.
+// pick notes company to among record i's companies; to is "" for a
+// company that was not read, which only matters when it is the primary
+// one.
 func pick(m map[int]*companyPick, i int, to string, types []assocType, primary int) {
+	isPrimary := false
+	for _, t := range types {
+		if t.TypeID == primary && (t.Category == "" || t.Category == "HUBSPOT_DEFINED") {
+			isPrimary = true
+		}
+	}
+	if to == "" && !isPrimary {
+		return
+	}
 	p := m[i]
 	if p == nil {
 		p = &companyPick{}
 		m[i] = p
 	}
-	p.all = append(p.all, to)
-	for _, t := range types {
-		if t.TypeID == primary && (t.Category == "" || t.Category == "HUBSPOT_DEFINED") {
-			p.primary = to
-		}
+	switch {
+	case to == "":
+		p.lostPrimary = true
+	case isPrimary:
+		p.primary = to
+		p.all = append(p.all, to)
+	default:
+		p.all = append(p.all, to)
 	}
 }
 
@@ -142,6 +165,10 @@ func (r *reader) choose(id string, p *companyPick, fallback string) string {
 	switch {
 	case p.primary != "":
 		return p.primary
+	case p.lostPrimary:
+		// Another company would take revenue that is not its own.
+		r.rep.PrimaryNotRead = append(r.rep.PrimaryNotRead, id)
+		return ""
 	case len(all) == 1:
 		return all[0]
 	}
@@ -178,7 +205,8 @@ func compareIDs(a, b string) int {
 // associate reads the associations from every record of type from to
 // records of type to, and applies each to the position of its (resolved)
 // record.
-func (r *reader) associate(from, to string, apply func(int, string, []assocType)) error {
+func (r *reader) associate(from, to string, apply func(int, string, []assocType),
+	lost func(int, []assocType)) error {
 	ids := r.ids[from]
 	step := from + "→" + to
 	found, pages := 0, 0
@@ -191,6 +219,9 @@ func (r *reader) associate(from, to string, apply func(int, string, []assocType)
 			tid := r.resolve(to, string(t.ToObjectID))
 			if _, read := r.index[to][tid]; !read {
 				r.dangling(step)
+				if lost != nil {
+					lost(pos, t.Types)
+				}
 				continue
 			}
 			found++

@@ -93,3 +93,29 @@ func TestExportReader_ownerBySuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestReader_primaryNotRead: a deal whose primary company was not read
+// keeps no company, rather than the other one it names, and is listed.
+func TestReader_primaryNotRead(t *testing.T) {
+	r := newReader(nil, context.Background(), &ReadOptions{})
+	r.recs.Deals = []sales.Deal{{ID: "1"}, {ID: "2"}}
+	primary := []assocType{{Category: "HUBSPOT_DEFINED", TypeID: typeDealPrimaryCompany}}
+	other := []assocType{{Category: "HUBSPOT_DEFINED", TypeID: 341}}
+	// Deal 1: its primary was not read, another company was.
+	pick(r.dealCompanies, 0, "", primary, typeDealPrimaryCompany)
+	pick(r.dealCompanies, 0, "77", other, typeDealPrimaryCompany)
+	// Deal 2: a company that was not read, not the primary; one read.
+	pick(r.dealCompanies, 1, "", other, typeDealPrimaryCompany)
+	pick(r.dealCompanies, 1, "78", other, typeDealPrimaryCompany)
+	r.settle()
+	if got := r.recs.Deals[0].Company; got != "" {
+		t.Errorf("deal 1's company = %q, want none", got)
+	}
+	if got := r.recs.Deals[1].Company; got != "78" {
+		t.Errorf("deal 2's company = %q, want 78", got)
+	}
+	if fmt.Sprint(r.rep.PrimaryNotRead) != "[1]" || len(r.rep.NoPrimaryCompany) != 0 {
+		t.Errorf("primary not read %v, no primary %v; want [1] and none",
+			r.rep.PrimaryNotRead, r.rep.NoPrimaryCompany)
+	}
+}

@@ -100,7 +100,8 @@
 // counted twice. A deal or contact associated with several companies
 // belongs to its primary one, so that revenue by company adds up to the
 // total; one with several and no primary one gets none and is listed in
-// Report.NoPrimaryCompany.
+// Report.NoPrimaryCompany, and one whose primary company was not read
+// gets none either, listed in Report.PrimaryNotRead.
 //
 // What HubSpot cannot carry: regions (HubSpot has no region property;
 // name a custom one in ReadOptions.Properties), the order of association

@@ -42,6 +42,10 @@ type Report struct {
 	// companies, none marked primary: they are left without a company
 	// rather than given one at random.
 	NoPrimaryCompany []string `json:"no_primary_company,omitempty"`
+	// PrimaryNotRead lists deals and contacts whose primary company was
+	// not read (archived, or beyond what the token may read): they keep
+	// no company rather than another one of theirs.
+	PrimaryNotRead []string `json:"primary_not_read,omitempty"`
 	// Dangling counts, per association ("calls→deals"), the associations
 	// to records that were not read, such as archived ones; they are left
 	// out.

@@ -203,6 +203,7 @@ func summary(w io.Writer, path string, ds *sales.Dataset, rep hubspot.Report, s 
 		{len(rep.UnknownStages), "deal(s) in a stage their pipeline does not list"},
 		{len(rep.UnsureStages), "stage(s) closed but neither won nor lost"},
 		{len(rep.NoPrimaryCompany), "record(s) with several companies and no primary one"},
+		{len(rep.PrimaryNotRead), "record(s) whose primary company was not read (left without one)"},
 		{len(rep.Issues), "value(s) that could not be read"},
 		{rep.ArchivedSkipped, "archived record(s) left out"},
 	}

@@ -149,8 +149,12 @@ func snapshotErr(err error) error {
 // as records). Keys it does not stream are decoded as json.Unmarshal
 // would decode them into Records.
 func decodeRecords(dec *json.Decoder, r *Records) error {
-	if err := expectDelim(dec, '{'); err != nil {
+	tok, err := dec.Token()
+	if err != nil {
 		return err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return fmt.Errorf("records: found %v where an object was expected", tok)
 	}
 	rest := map[string]json.RawMessage{}
 	for dec.More() {
@@ -179,23 +183,23 @@ func decodeRecords(dec *json.Decoder, r *Records) error {
 func decodeField(dec *json.Decoder, key string, r *Records, rest map[string]json.RawMessage) error {
 	switch key {
 	case "owners":
-		return decodeArray(dec, &r.Owners)
+		return decodeArray(dec, KindOwner, &r.Owners)
 	case "pipelines":
-		return decodeArray(dec, &r.Pipelines)
+		return decodeArray(dec, KindPipeline, &r.Pipelines)
 	case "deals":
-		return decodeArray(dec, &r.Deals)
+		return decodeArray(dec, KindDeal, &r.Deals)
 	case "contacts":
-		return decodeArray(dec, &r.Contacts)
+		return decodeArray(dec, KindContact, &r.Contacts)
 	case "companies":
-		return decodeArray(dec, &r.Companies)
+		return decodeArray(dec, KindCompany, &r.Companies)
 	case "activities":
-		return decodeArray(dec, &r.Activities)
+		return decodeArray(dec, KindActivity, &r.Activities)
 	case "products":
-		return decodeArray(dec, &r.Products)
+		return decodeArray(dec, KindProduct, &r.Products)
 	case "line_items":
-		return decodeArray(dec, &r.LineItems)
+		return decodeArray(dec, KindLineItem, &r.LineItems)
 	case "targets":
-		return decodeArray(dec, &r.Targets)
+		return decodeArray(dec, KindTarget, &r.Targets)
 	}
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
@@ -205,8 +209,9 @@ func decodeField(dec *json.Decoder, key string, r *Records, rest map[string]json
 	return nil
 }
 
-// decodeArray decodes a JSON array (or null) into dst element by element.
-func decodeArray[T any](dec *json.Decoder, dst *[]T) error {
+// decodeArray decodes a JSON array (or null) of records of kind into dst
+// element by element.
+func decodeArray[T any](dec *json.Decoder, kind RecordKind, dst *[]T) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return err
@@ -220,9 +225,11 @@ func decodeArray[T any](dec *json.Decoder, dst *[]T) error {
 	}
 	out := []T{}
 	for dec.More() {
+		// Decoding each record straight from the stream keeps reading
+		// fast; a record that fails is named by its kind and position.
 		var v T
 		if err := dec.Decode(&v); err != nil {
-			return fmt.Errorf("record %d (counting from 0): %w", len(out), err)
+			return fmt.Errorf("%s record %d (counting from 0): %w", kind, len(out), err)
 		}
 		out = append(out, v)
 	}

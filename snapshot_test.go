@@ -53,9 +53,15 @@ func TestReadSnapshot_errors(t *testing.T) {
 		{"truncated", good[:len(good)-3], "unexpected EOF"},
 		{"bad record", `{"format":"salespilot/sales-snapshot","version":1,` +
 			`"records":{"deals":[{"type":"bogus"}]}}`, "deal type"},
-		{"bad record named by its position", `{"format":"salespilot/sales-snapshot","version":1,` +
-			`"records":{"activities":[{"id":"a1"},{"id":"a2","time":"noon"}]}}`,
-			"records: activities: record 1 (counting from 0): parsing time"},
+		{"bad record named by its kind and position", `{"format":"salespilot/sales-snapshot","version":1,` +
+			`"records":{"activities":[{"id":"a1"},{"id":"a2","type":"call","time":"noon"}]}}`,
+			`records: activities: activity record 1 (counting from 0): parsing time "noon"`},
+		{"records not an object", `{"format":"salespilot/sales-snapshot","version":1,"records":null}`,
+			"sales: read snapshot: records: found <nil> where an object"},
+		{"record that is no object", `{"format":"salespilot/sales-snapshot","version":1,` +
+			`"records":{"deals":[{"id":"d1"},7]}}`, `deal record 1 (counting from 0)`},
+		{"record cut short", `{"format":"salespilot/sales-snapshot","version":1,` +
+			`"records":{"deals":[{"id":"d1"},{"id":`, `record 1 (counting from 0)`},
 		{"trailing", good + `{}`, "after the snapshot"},
 		{"an amount of absurd size", `{"format":"salespilot/sales-snapshot","version":1,` +
 			`"records":{"deals":[{"id":"d1"},{"id":"d2","amount":"1e100000000"}]}}`,

@@ -195,7 +195,7 @@ func run(args []string, w io.Writer) error {
 			return err
 		}
 	}
-	outs := board.Run(ds, e)
+	outs := catalog.Run(ds, e, 0)
 	problems := ds.Validate()
 	if o.json {
 		return writeJSON(w, ds, e, src, problems, outs)
@@ -205,16 +205,16 @@ func run(args []string, w io.Writer) error {
 	return nil
 }
 
-func newEnv(o options, ds *sales.Dataset, src source) (board.Settings, error) {
+func newEnv(o options, ds *sales.Dataset, src source) (catalog.Params, error) {
 	ws, err := parseWeekStart(o.weekStart)
 	if err != nil {
-		return board.Settings{}, err
+		return catalog.Params{}, err
 	}
 	unit, err := sales.ParseUnit(o.unit)
 	if err != nil {
-		return board.Settings{}, err
+		return catalog.Params{}, err
 	}
-	e := board.Settings{Unit: unit, Calendar: sales.Calendar{WeekStart: ws}, Seed: o.seed,
+	e := catalog.Params{Unit: unit, Calendar: sales.Calendar{WeekStart: ws}, Seed: o.seed,
 		ProposalStage: sales.StageID(o.proposal), TopN: o.topN}
 	loc := ds.Location()
 	e.AsOf = src.asOf
@@ -298,7 +298,7 @@ func parseInstant(s string, loc *time.Location) (time.Time, error) {
 	return t.In(loc), nil
 }
 
-func writeHeader(w io.Writer, ds *sales.Dataset, e board.Settings, src source, problems error) {
+func writeHeader(w io.Writer, ds *sales.Dataset, e catalog.Params, src source, problems error) {
 	fmt.Fprintf(w, "Sales dashboard: %s\n", src.name)
 	fmt.Fprintf(w, "  %d deals, %d contacts, %d companies, %d activities, %d owners, %d pipelines\n",
 		len(ds.Deals), len(ds.Contacts), len(ds.Companies), len(ds.Activities),
@@ -334,7 +334,7 @@ type meta struct {
 	FirstOnes []sales.Problem `json:"first_problems,omitempty"`
 }
 
-func writeJSON(w io.Writer, ds *sales.Dataset, e board.Settings, src source, problems error,
+func writeJSON(w io.Writer, ds *sales.Dataset, e catalog.Params, src source, problems error,
 	outs map[string]catalog.Outcome) error {
 	m := meta{Source: src.name, AsOf: e.AsOf, Period: e.Period, Unit: e.Unit,
 		TimeZone: ds.Location().String(), Currency: ds.Currency(), Notes: src.notes}

@@ -36,6 +36,7 @@ import (
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/hubspot"
 	"github.com/salespilot/sales/internal/board"
+	"github.com/salespilot/sales/internal/catalog"
 	"github.com/salespilot/sales/kpi"
 )
 
@@ -124,13 +125,13 @@ func run(ctx context.Context, args []string, token string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	s := board.Settings{AsOf: asOf, Unit: sales.UnitMonth, TopN: 5,
+	s := catalog.Params{AsOf: asOf, Unit: sales.UnitMonth, TopN: 5,
 		Period: sales.Year(asOf.Add(-time.Nanosecond).Year(), ds.Location())}
 	if err := summary(stdout, o.snapshot, ds, rep, s); err != nil {
 		return err
 	}
 	if o.reports {
-		board.WriteText(stdout, ds, s, board.Run(ds, s))
+		board.WriteText(stdout, ds, s, catalog.Run(ds, s, 0))
 	}
 	return nil
 }
@@ -187,7 +188,7 @@ func save(path string, recs sales.Records) error {
 
 // summary prints what was read, what the mapping reported, and the
 // results of s's period so far.
-func summary(w io.Writer, path string, ds *sales.Dataset, rep hubspot.Report, s board.Settings) error {
+func summary(w io.Writer, path string, ds *sales.Dataset, rep hubspot.Report, s catalog.Params) error {
 	recs := ds.Records
 	fmt.Fprintf(w, "Portal %s (%s, %s): %d deals, %d contacts, %d companies, %d activities, "+
 		"%d owners, %d pipelines, %d targets\n", rep.Portal, rep.TimeZone, rep.Currency,

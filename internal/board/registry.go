@@ -8,58 +8,21 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/catalog"
 )
 
-// Settings are the arguments every report takes its own from.
-type Settings struct {
-	AsOf     time.Time
-	Period   sales.Period
-	Unit     sales.Unit
-	Calendar sales.Calendar
-	Seed     uint64
-	// ProposalStage is the stage that counts as a proposal (R37); TopN
-	// how many products and customers the top-N reports list.
-	ProposalStage sales.StageID
-	TopN          int
-}
-
-// Run computes every report of the catalogue on ds, on every core.
-func Run(ds *sales.Dataset, s Settings) map[string]catalog.Outcome {
-	return catalog.Run(ds, newEnv(ds, s).params(), 0)
-}
-
-// WriteText prints the outcomes of Run as text, grouped as the catalogue
-// groups reports.
-func WriteText(w io.Writer, ds *sales.Dataset, s Settings, outs map[string]catalog.Outcome) {
-	writeText(w, newEnv(ds, s), outs)
-}
-
-func newEnv(ds *sales.Dataset, s Settings) *env {
-	return &env{ds: ds, asOf: s.AsOf, period: s.Period, unit: s.Unit, calendar: s.Calendar,
-		seed: s.Seed, proposalStage: s.ProposalStage, topN: s.TopN}
+// WriteText prints the outcomes of catalog.Run over ds with p as text,
+// grouped as the catalogue groups reports.
+func WriteText(w io.Writer, ds *sales.Dataset, p catalog.Params, outs map[string]catalog.Outcome) {
+	writeText(w, &env{ds: ds, Params: p}, outs)
 }
 
 // env is what every report runs on and is printed with.
 type env struct {
-	ds       *sales.Dataset
-	asOf     time.Time
-	period   sales.Period
-	unit     sales.Unit
-	calendar sales.Calendar
-	seed     uint64
-	// options of single reports
-	proposalStage sales.StageID
-	topN          int
-}
-
-// params returns the arguments the catalogue computes reports with.
-func (e *env) params() catalog.Params {
-	return catalog.Params{AsOf: e.asOf, Period: e.period, Unit: e.unit, Calendar: e.calendar,
-		Seed: e.seed, ProposalStage: e.proposalStage, TopN: e.topN}
+	ds *sales.Dataset
+	catalog.Params
 }
 
 // report says how the dashboard prints one catalogue report as text.

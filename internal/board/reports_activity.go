@@ -67,10 +67,10 @@ func textR03(w io.Writer, e *env, res any) {
 	r := res.(activity.EmailReport)
 	from, to := activityWindow(r.Buckets, e)
 	fmt.Fprintf(w, "  emails sent/received per %s in %s; %d buckets up to %s shown\n",
-		r.Buckets.Unit(), r.Period, to-from, activityStamp(e.asOf))
+		r.Buckets.Unit(), r.Period, to-from, activityStamp(e.AsOf))
 	header := []string{"rep"}
 	for k := from; k < to; k++ {
-		header = append(header, e.calendar.Label(r.Buckets.Unit(), r.Buckets.Period(k)))
+		header = append(header, e.Calendar.Label(r.Buckets.Unit(), r.Buckets.Period(k)))
 	}
 	t := newTable(append(header, "period")...)
 	cell := func(c activity.EmailCount) string { return fmt.Sprintf("%d/%d", c.Sent, c.Received) }
@@ -90,7 +90,7 @@ func textR04(w io.Writer, e *env, res any) {
 	r := res.(activity.CallTimeReport)
 	from, to := activityWindow(r.Days, e)
 	fmt.Fprintf(w, "  call time per day in %s; %d days up to %s shown\n",
-		r.Period, to-from, activityStamp(e.asOf))
+		r.Period, to-from, activityStamp(e.AsOf))
 	header := []string{"rep"}
 	for k := from; k < to; k++ {
 		header = append(header, r.Days.Period(k).Start.Format("Mon 01-02"))
@@ -228,7 +228,7 @@ func textR40(w io.Writer, e *env, res any) {
 // activityRecentBuckets of b that start before asOf.
 func activityWindow(b sales.Buckets, e *env) (from, to int) {
 	to = b.Len()
-	for to > 0 && !b.Period(to-1).Start.Before(e.asOf) {
+	for to > 0 && !b.Period(to-1).Start.Before(e.AsOf) {
 		to--
 	}
 	return max(0, to-activityRecentBuckets), to

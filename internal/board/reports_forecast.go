@@ -99,7 +99,7 @@ func textR28(w io.Writer, e *env, res any) {
 	}
 	t := newTable(append(header, "total")...)
 	for k, b := range r.Buckets.All() {
-		t.add(forecastCreatedRow(e.calendar.Label(r.Unit, b), r.Rows[k])...)
+		t.add(forecastCreatedRow(e.Calendar.Label(r.Unit, b), r.Rows[k])...)
 	}
 	t.add(forecastCreatedRow("total", r.Total)...)
 	t.write(w)
@@ -127,7 +127,7 @@ func forecastWeightedText(w io.Writer, e *env, r forecast.WeightedPipeline) {
 		r.AsOf.Format("2006-01-02 15:04 MST"), r.Currency)
 	header := []string{"rep", "earlier"}
 	for _, b := range r.Buckets.All() {
-		header = append(header, e.calendar.Label(r.Unit, b))
+		header = append(header, e.Calendar.Label(r.Unit, b))
 	}
 	t := newTable(append(header, "later", "no date", "weighted", "open value")...)
 	for _, row := range append(r.Reps, r.Team) {
@@ -244,7 +244,7 @@ func textB06(w io.Writer, e *env, res any) {
 		r.Period, r.Unit)
 	t := newTable(r.Unit.String(), "deals", "slipped", "rate", "moves", "mean days")
 	for k, b := range r.Buckets.All() {
-		forecastSlipRow(t, e.calendar.Label(r.Unit, b), r.Rows[k])
+		forecastSlipRow(t, e.Calendar.Label(r.Unit, b), r.Rows[k])
 	}
 	forecastSlipRow(t, "total", r.Total)
 	t.write(w)

@@ -73,7 +73,7 @@ func textR31(w io.Writer, e *env, res any) {
 	}
 	t := newTable(append(header, "total", "value")...)
 	for k, b := range r.Buckets.All() {
-		cells := []string{e.calendar.Label(r.Unit, b)}
+		cells := []string{e.Calendar.Label(r.Unit, b)}
 		for _, reg := range r.Regions {
 			cells = append(cells, num(reg.Buckets[k].Count))
 		}
@@ -142,7 +142,7 @@ func textR36(w io.Writer, e *env, res any) {
 	fmt.Fprintf(w, "  deals created in %s by %s, values in %s\n", r.Period, r.Unit, r.Currency)
 	t := newTable(r.Unit.String(), "deals", "value")
 	for k, b := range r.Buckets.All() {
-		t.add(e.calendar.Label(r.Unit, b), num(r.Deals[k].Count), total(r.Deals[k].Value))
+		t.add(e.Calendar.Label(r.Unit, b), num(r.Deals[k].Count), total(r.Deals[k].Value))
 	}
 	t.add("total", num(r.Total.Count), total(r.Total.Value))
 	t.write(w)
@@ -156,7 +156,7 @@ func textR38(w io.Writer, e *env, res any) {
 	t := newTable(r.Unit.String(), "won", "mean", "previous", "change")
 	for k, b := range r.Buckets.All() {
 		x := r.Baskets[k]
-		t.add(e.calendar.Label(r.Unit, b), num(x.Won.Count), optMoney(x.Mean),
+		t.add(e.Calendar.Label(r.Unit, b), num(x.Won.Count), optMoney(x.Mean),
 			optMoney(x.PreviousMean), ratio(x.Change))
 	}
 	t.write(w)

@@ -44,7 +44,7 @@ func textR42(w io.Writer, e *env, res any) {
 			total(c.Existing.Value), num(c.NoCompany.Count), total(c.NoCompany.Value))
 	}
 	for k, b := range r.Buckets.All() {
-		row(e.calendar.Label(r.Unit, b), r.Rows[k])
+		row(e.Calendar.Label(r.Unit, b), r.Rows[k])
 	}
 	row("total", r.Total)
 	t.write(w)

@@ -40,10 +40,15 @@ type Additive[R any] struct {
 // kind the report reads whole, or a record twice, gives a wrong result:
 // Partial cannot tell.
 //
-// Partial keeps at most BatchSize added records before it computes them
+// Partial gathers about BatchSize added records before it computes them
 // and folds them into its running result, so its memory does not grow
-// with the shard. The zero Partial is not usable; build one with
-// NewPartial. A Partial is not safe for concurrent use.
+// with the shard. Where deals are added, a batch closes only as the next
+// deal is added, so each deal is computed with the records added after it
+// and before the next: add a deal's line items (and the activities or
+// contacts that go with it, where the shared records do not hold them)
+// right after the deal. Where no deal is added, a batch closes after any
+// record. The zero Partial is not usable; build one with NewPartial. A
+// Partial is not safe for concurrent use.
 type Partial[R any] struct {
 	// BatchSize is how many added records the partial gathers before it
 	// computes them; 0 means DefaultBatchSize.
@@ -53,6 +58,7 @@ type Partial[R any] struct {
 	shared Records
 	batch  Records
 	added  int
+	deals  bool // a deal was added: batches close only before a deal
 	sum    R
 	has    bool
 }
@@ -78,13 +84,21 @@ func (p *Partial[R]) reset() {
 	p.added = 0
 }
 
-// AddDeal adds a deal to the partial. Add the deal's line items with it.
+// AddDeal adds a deal to the partial. Add the deal's line items right
+// after it.
 func (p *Partial[R]) AddDeal(d Deal) error {
+	if p.full() {
+		if err := p.flush(); err != nil {
+			return err
+		}
+	}
 	p.batch.Deals = append(p.batch.Deals, d)
-	return p.grew()
+	p.deals = true
+	p.added++
+	return nil
 }
 
-// AddLineItem adds a line item; its deal belongs in the same partial.
+// AddLineItem adds a line item; add it right after its deal.
 func (p *Partial[R]) AddLineItem(li LineItem) error {
 	p.batch.LineItems = append(p.batch.LineItems, li)
 	return p.grew()
@@ -102,16 +116,23 @@ func (p *Partial[R]) AddContact(c Contact) error {
 	return p.grew()
 }
 
+// grew counts a record added, and closes the batch when it is full and no
+// deal was added (with deals, batches close only before the next deal).
 func (p *Partial[R]) grew() error {
 	p.added++
+	if p.deals || !p.full() {
+		return nil
+	}
+	return p.flush()
+}
+
+// full reports whether the batch holds BatchSize records or more.
+func (p *Partial[R]) full() bool {
 	limit := p.BatchSize
 	if limit <= 0 {
 		limit = DefaultBatchSize
 	}
-	if p.added < limit {
-		return nil
-	}
-	return p.flush()
+	return p.added >= limit
 }
 
 // flush computes the report over the records gathered since the last

@@ -8,6 +8,7 @@ import (
 	"github.com/salespilot/sales/activity"
 	"github.com/salespilot/sales/internal/demo"
 	"github.com/salespilot/sales/kpi"
+	"github.com/salespilot/sales/portfolio"
 )
 
 // TestPartial adds a demo portal's deals, then its activities, one at a
@@ -78,6 +79,68 @@ func checkMerged[R any](t *testing.T, id string, parts []*sales.Partial[R], want
 	if string(g) != string(w) {
 		t.Errorf("%s over merged partials differs from the whole:\n%s\n%s", id, g, w)
 	}
+}
+
+// TestPartial_dealsWithTheirRecords adds each deal followed by its line
+// items to partials in small batches, so that batches fill up in the
+// middle of a deal's records, and checks R41 (line items of won deals)
+// and R13/R14 (activities per deal, the activities shared) against the
+// reports over the whole.
+func TestPartial_dealsWithTheirRecords(t *testing.T) {
+	recs, err := demo.Generate(demo.Options{Seed: 9, Deals: 700})
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := sales.Year(2026, demo.Location())
+	items := map[sales.DealID][]sales.LineItem{}
+	for _, li := range recs.LineItems {
+		items[li.Deal] = append(items[li.Deal], li)
+	}
+	shared := recs
+	shared.Deals, shared.LineItems = nil, nil
+	feed := func(parts []adder) {
+		t.Helper()
+		for i, d := range recs.Deals {
+			p := parts[i%len(parts)]
+			if err := p.AddDeal(d); err != nil {
+				t.Fatal(err)
+			}
+			for _, li := range items[d.ID] {
+				if err := p.AddLineItem(li); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+
+	r41 := sales.Additive[portfolio.ProductSales]{
+		Compute: func(ds *sales.Dataset) (portfolio.ProductSales, error) {
+			return portfolio.TopProducts(ds, year, 5)
+		},
+		Merge: (*portfolio.ProductSales).Merge,
+	}
+	parts41 := shards(2, shared, r41)
+	feed([]adder{parts41[0], parts41[1]})
+	want41, _ := portfolio.TopProducts(sales.MustDataset(recs), year, 5)
+	checkMerged(t, "R41", parts41, want41)
+
+	asOf := demo.Today()
+	r13 := sales.Additive[activity.EffortReport]{
+		Compute: func(ds *sales.Dataset) (activity.EffortReport, error) {
+			return activity.EffortPerDeal(ds, year, asOf)
+		},
+		Merge: (*activity.EffortReport).Merge,
+	}
+	parts13 := shards(3, shared, r13)
+	feed([]adder{parts13[0], parts13[1], parts13[2]})
+	want13, _ := activity.EffortPerDeal(sales.MustDataset(recs), year, asOf)
+	checkMerged(t, "R13", parts13, want13)
+}
+
+// adder is what TestPartial_dealsWithTheirRecords adds records with.
+type adder interface {
+	AddDeal(sales.Deal) error
+	AddLineItem(sales.LineItem) error
 }
 
 // TestPartial_nothingAdded: a partial with no record is the report over

@@ -16,9 +16,15 @@ import (
 )
 
 // The rows both engines are compared on. A cell is nil (no value), a
-// string, a bool, or a number as a float64; canon turns what either side
-// holds into one of these. Times become their instant in UTC as RFC 3339
-// text, durations their seconds.
+// string, a bool, a decimal number (exact), or another number as a
+// float64; canon turns what either side holds into one of these. Times
+// become their instant in UTC as RFC 3339 text, durations their seconds.
+
+// exact is a decimal cell, kept whole: two of them are equal only when
+// their values are, to the last digit, so that a cent lost on either side
+// shows however large the sum. Beside a float64 cell it is compared as a
+// float.
+type exact struct{ d decimal.Decimal }
 
 // canon returns v as a comparable cell.
 func canon(v any) any {
@@ -65,14 +71,14 @@ func canon(v any) any {
 		f, _ := new(big.Float).SetInt(x).Float64()
 		return f
 	case duckdb.Decimal:
-		return x.Float64()
+		return exact{decimal.NewFromBigInt(x.Value, -int32(x.Scale))}
 	case decimal.Decimal:
-		return x.InexactFloat64()
+		return exact{x}
 	case decimal.NullDecimal:
 		if !x.Valid {
 			return nil
 		}
-		return x.Decimal.InexactFloat64()
+		return exact{x.Decimal}
 	case time.Time:
 		if x.IsZero() {
 			return nil
@@ -95,7 +101,7 @@ func canon(v any) any {
 		}
 		return v.InexactFloat64()
 	case sales.Total:
-		return x.Decimal().InexactFloat64()
+		return exact{x.Decimal()}
 	case fmt.Stringer:
 		return x.String()
 	}
@@ -124,12 +130,17 @@ func Row(cells ...any) []any {
 	return out
 }
 
-// sameCell reports whether two canonical cells are equal: numbers within
-// a relative 1e-9 (money added in decimals on one side and in millionths
-// on the other), everything else exactly.
+// sameCell reports whether two canonical cells are equal: two decimals
+// exactly, other numbers within a relative 1e-9 (a float on one side at
+// least), everything else exactly.
 func sameCell(a, b any) bool {
-	fa, okA := a.(float64)
-	fb, okB := b.(float64)
+	ea, okA := a.(exact)
+	eb, okB := b.(exact)
+	if okA && okB {
+		return ea.d.Equal(eb.d)
+	}
+	fa, okA := number(a)
+	fb, okB := number(b)
 	if okA && okB {
 		if math.IsNaN(fa) || math.IsNaN(fb) {
 			return math.IsNaN(fa) && math.IsNaN(fb)
@@ -206,12 +217,13 @@ func cmpCell(a, b any) int {
 			return -1
 		}
 		return 1
-	case float64:
-		y := b.(float64)
+	case float64, exact:
+		fa, _ := number(a)
+		fb, _ := number(b)
 		switch {
-		case sameCell(x, y):
+		case sameCell(a, b):
 			return 0
-		case x < y:
+		case fa < fb:
 			return -1
 		}
 		return 1
@@ -227,7 +239,7 @@ func rank(v any) int {
 		return 0
 	case bool:
 		return 1
-	case float64:
+	case float64, exact:
 		return 2
 	}
 	return 3
@@ -244,9 +256,22 @@ func show(row []any) string {
 			parts[i] = fmt.Sprintf("%q", x)
 		case float64:
 			parts[i] = fmt.Sprintf("%.10g", x)
+		case exact:
+			parts[i] = x.d.String()
 		default:
 			parts[i] = fmt.Sprint(x)
 		}
 	}
 	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// number returns a numeric cell as a float64.
+func number(c any) (float64, bool) {
+	switch x := c.(type) {
+	case float64:
+		return x, true
+	case exact:
+		return x.d.InexactFloat64(), true
+	}
+	return 0, false
 }

@@ -45,12 +45,14 @@ stage AS (
 deal AS (
 	SELECT d.*,
 		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
-		CAST(CASE
+		CASE
 			WHEN d.amount IS NULL THEN NULL
-			WHEN coalesce(d.currency, cur.home) = cur.home THEN d.amount
-			WHEN cur.home = cur.base THEN d.amount * rf.rate
-			ELSE round(d.amount * rf.rate / rt.rate, 8)
-		END AS DECIMAL(38, 12)) AS value,
+			WHEN coalesce(d.currency, cur.home) = cur.home THEN CAST(d.amount AS DECIMAL(38, 12))
+			WHEN cur.home = cur.base THEN CAST(d.amount * rf.rate AS DECIMAL(38, 12))
+			-- DuckDB divides decimals in DOUBLE: this branch, which the demo
+			-- never takes, is exact only to a double's precision.
+			ELSE CAST(round(d.amount * rf.rate / rt.rate, 8) AS DECIMAL(38, 12))
+		END AS value,
 		d.amount IS NULL AS no_amount
 	FROM deals d
 	CROSS JOIN cur

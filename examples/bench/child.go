@@ -52,7 +52,10 @@ func runChild(ctx context.Context, o options, w io.Writer) error {
 	}
 	r.StartRSS = base
 	start := time.Now()
-	p := params()
+	p, err := params(o)
+	if err != nil {
+		return err
+	}
 	switch o.child {
 	case "library":
 		recs, err := sales.ReadTables(o.dir)
@@ -115,7 +118,8 @@ func runChildren(ctx context.Context, o options, dir, engine string) (childResul
 	var all []childResult
 	var peak int64
 	for range o.runs {
-		cmd := exec.CommandContext(ctx, self, "-child", engine, "-dir", dir)
+		cmd := exec.CommandContext(ctx, self, append([]string{"-child", engine, "-dir", dir},
+			o.paramFlags()...)...)
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		if err := cmd.Run(); err != nil {

@@ -57,7 +57,10 @@ func compareLoaded(ctx context.Context, o options, dir string, w io.Writer) (loa
 		return res, err
 	}
 	duckLoad := time.Since(start)
-	p := params()
+	p, err := params(o)
+	if err != nil {
+		return res, err
+	}
 	if err := db.setParams(ctx, p, p.ProposalStage); err != nil {
 		return res, err
 	}

@@ -23,6 +23,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -51,6 +52,9 @@ type options struct {
 	check bool
 	keep  bool
 	child string
+	// The reports' parameters, as the dashboard's flags of the same names
+	// give them; params turns them into catalog.Params.
+	asOf, period, unit, weekStart string
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -71,6 +75,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary table snapshot")
 	fs.StringVar(&o.child, "child", "", "internal: run one engine end to end on -dir "+
 		"(library or duckdb)")
+	fs.StringVar(&o.asOf, "asof", "", "the instant reports look from, YYYY-MM-DD or RFC 3339 "+
+		"(default: the demo's today)")
+	fs.StringVar(&o.period, "period", "2026", "the period reports cover, as the dashboard's -period")
+	fs.StringVar(&o.unit, "unit", "month", "the bucket of reports over time: day, week, month, "+
+		"quarter or year")
+	fs.StringVar(&o.weekStart, "week-start", "monday", "the first day of a week")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -110,7 +120,16 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	if o.child != "" && o.dir == "" {
 		return o, errors.New("-child needs -dir")
 	}
+	if _, err := params(o); err != nil {
+		return o, err
+	}
 	return o, nil
+}
+
+// paramFlags returns the flags that give a child process the same
+// parameters.
+func (o options) paramFlags() []string {
+	return []string{"-asof", o.asOf, "-period", o.period, "-unit", o.unit, "-week-start", o.weekStart}
 }
 
 func main() {
@@ -139,18 +158,44 @@ func main() {
 	}
 }
 
-// params are the reports' parameters on the demo portal, the dashboard's
-// defaults there: as of the demo's Today, over the year 2026, by month,
-// weeks from Monday, the top five.
-func params() catalog.Params {
-	return catalog.Params{
-		AsOf:          demo.Today(),
-		Period:        sales.Year(2026, demo.Location()),
-		Unit:          sales.UnitMonth,
-		Seed:          1,
-		ProposalStage: demo.ProposalStage,
-		TopN:          5,
+// params are the reports' parameters on the demo portal: by default the
+// dashboard's there, as of the demo's Today, over the year 2026, by month,
+// weeks from Monday; -asof, -period, -unit and -week-start change them as
+// the dashboard's flags do. The top-N reports list five, and R37's
+// proposal stage is the demo's.
+func params(o options) (catalog.Params, error) {
+	o.period, o.unit, o.weekStart = cmp.Or(o.period, "2026"), cmp.Or(o.unit, "month"),
+		cmp.Or(o.weekStart, "monday")
+	loc := demo.Location()
+	p := catalog.Params{AsOf: demo.Today(), Seed: 1, ProposalStage: demo.ProposalStage, TopN: 5}
+	var err error
+	if o.asOf != "" {
+		if t, e := time.ParseInLocation(time.DateOnly, o.asOf, loc); e == nil {
+			p.AsOf = sales.Day(t.Year(), t.Month(), t.Day(), loc).Start
+		} else if p.AsOf, err = time.Parse(time.RFC3339, o.asOf); err != nil {
+			return p, fmt.Errorf("-asof %q is neither YYYY-MM-DD nor RFC 3339", o.asOf)
+		}
+		p.AsOf = p.AsOf.In(loc)
 	}
+	if p.Unit, err = sales.ParseUnit(o.unit); err != nil {
+		return p, err
+	}
+	if p.Unit > sales.UnitYear {
+		return p, fmt.Errorf("-unit %s: the queries know calendar units only", o.unit)
+	}
+	found := false
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), o.weekStart) {
+			p.Calendar.WeekStart, found = sales.WeekStartOf(d), true
+		}
+	}
+	if !found {
+		return p, fmt.Errorf("-week-start %q is not a weekday", o.weekStart)
+	}
+	if p.Period, err = sales.ParsePeriod(o.period, p.Calendar, loc); err != nil {
+		return p, err
+	}
+	return p, nil
 }
 
 // run measures every size of o and reports whether the engines agreed on

@@ -214,13 +214,25 @@ func newAdjacency[T any, ID comparable](n int, recs []T, index map[ID]int32,
 	var many map[int]int               // the counts of records with 255 ids or more
 	start := make([]int32, n+1)
 	var last lastLookup[ID]
+	var seen map[int32]bool // the positions a long list named so far
 	for i := range recs {
 		list := ids(&recs[i])
 		base := len(keys)
+		long := len(list) > shortList
+		if long {
+			if seen == nil {
+				seen = map[int32]bool{}
+			}
+			clear(seen)
+		}
 		for _, id := range list {
 			k := last.find(index, id)
-			if k >= 0 && repeats(keys[base:], k) {
+			switch {
+			case k < 0:
+			case long && seen[k], !long && repeats(keys[base:], k):
 				k = -1 // a record named twice is associated once
+			case long:
+				seen[k] = true
 			}
 			keys = append(keys, k)
 			if k >= 0 {
@@ -253,6 +265,11 @@ func newAdjacency[T any, ID comparable](n int, recs []T, index map[ID]int32,
 	unshift(start)
 	return adjacency{start: start, items: items}
 }
+
+// shortList is the longest list of ids newAdjacency scans for repeats; a
+// longer one (a mass email to thousands of contacts) gets a set, so that
+// the time stays linear in the list's length.
+const shortList = 32
 
 // repeats reports whether k is among the positions a record named before.
 // Records name few others, so a scan beats a set.

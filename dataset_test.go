@@ -2,6 +2,7 @@ package sales
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -198,5 +199,48 @@ func TestDataset_ExpectedCloseAt(t *testing.T) {
 		if got := ds.ExpectedCloseAt(tt.deal, tt.at); !got.Equal(tt.want) {
 			t.Errorf("ExpectedCloseAt(%s, %s) = %s, want %s", ds.Deals[tt.deal].ID, tt.at, got, tt.want)
 		}
+	}
+}
+
+// TestDataset_longList: an activity naming thousands of contacts, one of
+// them twice, is each contact's activity once.
+func TestDataset_longList(t *testing.T) {
+	r := validRecords()
+	t0 := r.Deals[0].Created
+	var ids []ContactID
+	for k := range 2000 {
+		id := ContactID(fmt.Sprint("m", k))
+		r.Contacts = append(r.Contacts, Contact{ID: id, Created: t0})
+		ids = append(ids, id)
+	}
+	r.Activities[0].Contacts = append(ids, "m7", "c1")
+	ds := MustDataset(r)
+	for _, k := range []int{0, 1, 8, 2000} {
+		if got := ds.ContactActivities(k); len(got) != 1 || got[0] != 0 {
+			t.Errorf("ContactActivities(%d) = %v, want [0]", k, got)
+		}
+	}
+}
+
+// BenchmarkNewDataset_longList builds a Dataset around one activity that
+// names every contact: the time grows with the list's length, not its
+// square.
+func BenchmarkNewDataset_longList(b *testing.B) {
+	for _, n := range []int{10_000, 40_000} {
+		r := Records{}
+		t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+		ids := make([]ContactID, n)
+		for k := range n {
+			ids[k] = ContactID(fmt.Sprint("c", k))
+			r.Contacts = append(r.Contacts, Contact{ID: ids[k], Created: t0})
+		}
+		r.Activities = []Activity{{ID: "a", Type: ActivityEmail, Time: t0, Contacts: ids}}
+		b.Run(fmt.Sprint("Contacts", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := NewDataset(r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

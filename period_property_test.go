@@ -180,6 +180,9 @@ func checkWholeBuckets(c Calendar, u Unit, b Buckets) string {
 		if inner && !samePeriod(whole, q) {
 			return fmt.Sprintf("bucket %d is %v, Bucket(%v) is %v", i, q, q.Start, whole)
 		}
+		if q.Start.Before(whole.Start) || q.End.After(whole.End) {
+			return fmt.Sprintf("bucket %d %v spills out of its whole bucket %v", i, q, whole)
+		}
 		label := c.Label(u, q)
 		parsed, err := ParsePeriod(label, c, q.Location())
 		if err != nil || !samePeriod(parsed, whole) {

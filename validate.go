@@ -190,6 +190,19 @@ func (v *validator) inSpan(kind RecordKind, id string, i int, field string, t ti
 // of the export it came from.
 func repeatedIDs[ID ~string](v *validator, kind RecordKind, id string, i int, field string,
 	list []ID) {
+	if len(list) > shortList {
+		// A long list gets a set, so that the time stays linear.
+		first := make(map[ID]int, len(list))
+		for j, x := range list {
+			if k, dup := first[x]; dup && x != "" {
+				v.add(kind, id, i, fmt.Sprintf("%s[%d]", field, j), "repeats %q of %s[%d]",
+					x, field, k)
+			} else if !dup {
+				first[x] = j
+			}
+		}
+		return
+	}
 	for j := 1; j < len(list); j++ {
 		for k := range j {
 			if list[k] == list[j] && list[j] != "" {
@@ -350,6 +363,9 @@ func (v *validator) stageHistory(i int, x *Deal) {
 		switch {
 		case s.Entered.IsZero():
 			v.add(KindDeal, id, i, field.sub(".entered"), "missing")
+		case j == 0 && !x.Created.IsZero() && s.Entered.Before(x.Created):
+			v.add(KindDeal, id, i, field.sub(".entered"), "%s is before the deal was created, %s",
+				stamp(s.Entered), stamp(x.Created))
 		case s.Entered.Before(prev):
 			v.add(KindDeal, id, i, field.sub(".entered"), "%s is before the previous visit ended",
 				stamp(s.Entered))
@@ -478,6 +494,9 @@ func (v *validator) products() {
 	for i := range v.d.Products {
 		p := &v.d.Products[i]
 		ident(v, KindProduct, p.ID, i, v.d.products)
+		if p.Price.Valid && p.Price.Decimal.Sign() < 0 {
+			v.add(KindProduct, string(p.ID), i, "price", "negative: %s", p.Price.Decimal)
+		}
 	}
 }
 
@@ -496,11 +515,23 @@ func (v *validator) lineItems() {
 		ref(v, KindLineItem, id, i, "deal", li.Deal, v.d.deals, "deal")
 		ref(v, KindLineItem, id, i, "product", li.Product, v.d.products, "product")
 		v.currency(KindLineItem, id, i, "currency", li.Currency)
+		for _, f := range []struct {
+			name string
+			d    decimal.Decimal
+		}{{"quantity", li.Quantity}, {"unit_price", li.UnitPrice}, {"amount", li.Amount.Decimal}} {
+			if f.d.Sign() < 0 {
+				v.add(KindLineItem, id, i, f.name, "negative: %s", f.d)
+			}
+		}
 	}
 }
 
 func (v *validator) targets() {
 	seen := make(map[TargetID]bool, len(v.d.Targets))
+	teams := map[string]bool{}
+	for i := range v.d.Owners {
+		teams[v.d.Owners[i].Team] = true
+	}
 	for i := range v.d.Targets {
 		t := &v.d.Targets[i]
 		id := string(t.ID)
@@ -511,6 +542,9 @@ func (v *validator) targets() {
 		ref(v, KindTarget, id, i, "owner", t.Owner, v.d.owners, "owner")
 		if t.Owner != "" && t.Team != "" {
 			v.add(KindTarget, id, i, "team", "set beside owner %q: the target is the owner's", t.Owner)
+		}
+		if t.Owner == "" && t.Team != "" && !teams[t.Team] {
+			v.add(KindTarget, id, i, "team", "no owner is in team %q", t.Team)
 		}
 		if t.Metric == TargetWonCount && !t.Value.IsInteger() {
 			v.add(KindTarget, id, i, "value", "%s is not a whole number of deals", t.Value)

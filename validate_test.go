@@ -2,6 +2,7 @@ package sales
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -94,6 +95,31 @@ func TestValidate(t *testing.T) {
 			r.Deals[0].Contacts = []ContactID{"c1", "c1"}
 			r.Activities[0].Deals = []DealID{"d1", "d1", "d1"}
 		}, []string{"deal d1 contacts[1]", "activity a1 deals[1]", "activity a1 deals[2]"}},
+		{"negative quantities and prices", func(r *Records) {
+			r.LineItems[0].Quantity = dec("-2")
+			r.LineItems[0].UnitPrice = dec("-10")
+			r.LineItems[0].Amount = decimal.NewNullDecimal(dec("-20"))
+			r.Products[0].Price = decimal.NewNullDecimal(dec("-1"))
+		}, []string{"product pr1 price", "line_item li1 quantity", "line_item li1 unit_price",
+			"line_item li1 amount"}},
+		{"a team target of a team no owner is in", func(r *Records) {
+			r.Owners[0].Team = "east"
+			r.Targets = append(r.Targets, Target{Team: "west", Period: Month(2024, time.March, time.UTC),
+				Metric: TargetWonValue, Value: dec("100")})
+		}, []string{"target  team"}},
+		{"a stage entered before the deal was created", func(r *Records) {
+			r.Deals[0].StageHistory[0].Entered = r.Deals[0].Created.AddDate(-1, 0, 0)
+		}, []string{"deal d1 stage_history[0].entered"}},
+		{"a long list naming a record twice", func(r *Records) {
+			ids := make([]ContactID, 0, 41)
+			for k := range 40 {
+				c := ContactID("c" + strconv.Itoa(k+2))
+				r.Contacts = append(r.Contacts, Contact{ID: c, Owner: "o1", Created: r.Contacts[0].Created,
+					Lifecycle: LifecycleLead})
+				ids = append(ids, c)
+			}
+			r.Activities[0].Contacts = append(ids, "c7")
+		}, []string{"activity a1 contacts[40]"}},
 		{"a call longer than a day", func(r *Records) {
 			r.Activities[0].Duration = 25 * time.Hour
 		}, []string{"activity a1 duration"}},

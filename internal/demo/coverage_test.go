@@ -104,8 +104,8 @@ func features() []feature {
 	return fs
 }
 
-// stageFeatures: losses at every open stage of each pipeline, open deals
-// at every open stage at Today, wins in each pipeline.
+// stageFeatures: losses and wins from every open stage of each pipeline,
+// open deals at every open stage at Today, wins in each pipeline.
 func stageFeatures() []feature {
 	var fs []feature
 	for _, pl := range pipelines() {
@@ -118,6 +118,15 @@ func stageFeatures() []feature {
 						dealWithHistory(func(h []sales.StageVisit, _ *sales.Pipeline) bool {
 							n := len(h)
 							return n > 1 && isLost(h[n-1].Stage) && h[n-2].Stage == id
+						})},
+					feature{fmt.Sprintf("deal won from stage %s of %s", id, pl.Label),
+						dealWithHistory(func(h []sales.StageVisit, p *sales.Pipeline) bool {
+							n := len(h)
+							if n < 2 || h[n-2].Stage != id {
+								return false
+							}
+							k, ok := p.StageIndex(h[n-1].Stage)
+							return ok && p.Stages[k].Kind == sales.StageWon
 						})},
 					feature{fmt.Sprintf("open deal at stage %s of %s", id, pl.Label),
 						anyDeal(func(x *sales.Deal) bool { return x.Stage == id })})

@@ -9,8 +9,9 @@ import (
 // flow is how deals move through one pipeline. Its open stages come first
 // in the pipeline, then the won stage, then the lost one. For each open
 // stage it gives the median stay in days and the chances of the next
-// move: lost, back one stage, ahead two stages (skipping one); otherwise
-// ahead one, which from the last open stage is a win.
+// move: lost, back one stage, ahead two stages (skipping one), straight
+// to won (a buyer who signs early); otherwise ahead one, which from the
+// last open stage is a win.
 type flow struct {
 	pipe        *sales.Pipeline
 	open        int // stages 0 … open-1 are open
@@ -19,6 +20,7 @@ type flow struct {
 	lose        []float64
 	back        []float64
 	skip        []float64
+	win         []float64
 	enterSecond float64 // chance a deal starts in the second stage
 	closeDays   float64 // median days from creation to the first expected close
 	median      float64 // median amount, in dollars
@@ -32,6 +34,7 @@ func newBusinessFlow(p *sales.Pipeline) flow {
 		lose:        []float64{0.22, 0.25, 0.20, 0.15, 0.20},
 		back:        []float64{0, 0.05, 0.06, 0.06, 0.07},
 		skip:        []float64{0.03, 0.04, 0.04, 0.03, 0},
+		win:         []float64{0.01, 0.015, 0.02, 0.02, 0},
 		enterSecond: 0.08,
 		closeDays:   60,
 		median:      9000,
@@ -49,6 +52,7 @@ func renewalsFlow(p *sales.Pipeline) flow {
 		lose:      []float64{0.06, 0.10, 0.45},
 		back:      []float64{0, 0.04, 0.35},
 		skip:      []float64{0.05, 0.78, 0},
+		win:       []float64{0.02, 0, 0},
 		closeDays: 45,
 		median:    6000,
 		sigma:     0.6,
@@ -119,6 +123,8 @@ func (g *generator) move(f *flow, k, backs int, skill float64) (int, int) {
 		return k - 1, backs + 1
 	case u < lose+f.back[k]+f.skip[k] && k+2 <= f.won:
 		return k + 2, backs
+	case u < lose+f.back[k]+f.skip[k]+f.win[k]:
+		return f.won, backs
 	}
 	return k + 1, backs
 }

@@ -195,6 +195,12 @@ func run(args []string, w io.Writer) error {
 			return err
 		}
 	}
+	if n := wonAfter(ds, e); n > 0 {
+		src.notes = append(src.notes, fmt.Sprintf("%d deal(s) won after the as-of instant and "+
+			"within the period count in the reports of the period (R09-R11, R22, R23, R31, "+
+			"R41-R44...); R34 stops at the as-of instant, to compare the year so far with "+
+			"the same span a year earlier", n))
+	}
 	outs := catalog.Run(ds, e, 0)
 	problems := ds.Validate()
 	if o.json {
@@ -239,6 +245,9 @@ func newEnv(o options, ds *sales.Dataset, src source) (catalog.Params, error) {
 	if o.period != "" {
 		if e.Period, err = sales.ParsePeriod(o.period, e.Calendar, loc); err != nil {
 			return e, err
+		}
+		if !e.Period.End.After(e.Period.Start) {
+			return e, fmt.Errorf("-period %s is empty: it ends where it starts", o.period)
 		}
 	}
 	// The default period too: the year before an -asof of 1000-01-01 is

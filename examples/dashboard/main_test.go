@@ -102,6 +102,7 @@ func TestRun_badFlags(t *testing.T) {
 		{"-asof", "0999-12-31"},
 		{"-asof", "9001-01-01"},
 		{"-deals", "50", "-asof", "1000-01-01"}, // its default period is the year 999
+		{"-deals", "50", "-period", "2026-01-01..2026-01-01"},
 		{"-period", "0999-01-01..2000-01-01"},
 		{"-deals", "50", "-period", "0900"},
 		{"-deals", "50", "-unit", "day", "-period", "2000-01-01..2030-01-01"},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/examples/maven"
+	"github.com/salespilot/sales/internal/catalog"
 	"github.com/salespilot/sales/internal/demo"
 )
 
@@ -116,6 +117,19 @@ func afterLastDay(ds *sales.Dataset) time.Time {
 	}
 	l := last.In(ds.Location())
 	return time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, ds.Location())
+}
+
+// wonAfter counts the deals won after e.AsOf and before the end of
+// e.Period: the reports of the period count them, R34 does not.
+func wonAfter(ds *sales.Dataset, e catalog.Params) int {
+	n := 0
+	for i := range ds.Deals {
+		c := ds.Deals[i].CloseDate
+		if ds.DealKind(i) == sales.StageWon && c.After(e.AsOf) && e.Period.Contains(c) {
+			n++
+		}
+	}
+	return n
 }
 
 // saveSnapshot writes the records to the file at path as a snapshot,

@@ -125,7 +125,7 @@ func run(ctx context.Context, args []string, token string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	s := catalog.Params{AsOf: asOf, Unit: sales.UnitMonth, TopN: 5,
+	s := catalog.Params{AsOf: asOf, Unit: sales.UnitMonth, TopN: 5, Seed: 1, // the dashboard's default -seed
 		Period: sales.Year(asOf.Add(-time.Nanosecond).Year(), ds.Location())}
 	if err := summary(stdout, o.snapshot, ds, rep, s); err != nil {
 		return err
@@ -227,6 +227,6 @@ func summary(w io.Writer, path string, ds *sales.Dataset, rep hubspot.Report, s 
 		s.Period, s.AsOf.Format("2006-01-02 15:04 MST"), res.Team.Won.Count,
 		res.Team.Won.Value.Decimal().StringFixed(2), res.Currency, res.Team.Lost.Count)
 	fmt.Fprintf(w, "Snapshot written to %s. The reports again, with the dashboard's flags:\n"+
-		"  go run ./examples/dashboard -snapshot %s\n", path, path)
+		"  go run ./examples/dashboard -snapshot %s -asof %s\n", path, path, s.AsOf.Format(time.RFC3339))
 	return nil
 }

@@ -100,9 +100,12 @@ func textR34(w io.Writer, e *env, res any) {
 		rows = append(rows, r.ToDate)
 	}
 	for _, m := range rows {
-		t.add(m.Label, num(m.Won.Count), total(m.Won.Value), total(m.Cumulative),
-			optMoney(m.Target), optMoney(m.CumulativeTarget), ratio(m.Attainment),
-			total(m.LastYear.Value), total(m.LastYearCumulative), ratio(m.Growth))
+		won, value, cum := num(m.Won.Count), total(m.Won.Value), total(m.Cumulative)
+		if !m.Month.Start.Before(r.Through) {
+			won, value, cum = "-", "-", "-" // not begun by then: nothing counted yet
+		}
+		t.add(m.Label, won, value, cum, optMoney(m.Target), optMoney(m.CumulativeTarget),
+			ratio(m.Attainment), total(m.LastYear.Value), total(m.LastYearCumulative), ratio(m.Growth))
 	}
 	t.write(w)
 	if !r.Total.Complete {

@@ -76,6 +76,10 @@ func mavenNotes(s maven.Summary) []string {
 	if n := len(s.Rejected); n > 0 {
 		notes = append(notes, fmt.Sprintf("%d value(s) rejected; first: %s", n, s.Rejected[0]))
 	}
+	if s.UnknownProducts > 0 {
+		notes = append(notes, fmt.Sprintf("deals whose product is in no catalogue of "+
+			"products.csv (kept as a product of their own): %d", s.UnknownProducts))
+	}
 	if len(s.AgentsNotInTeams) > 0 {
 		notes = append(notes, fmt.Sprintf("reps not in sales_teams.csv (no team): %s",
 			strings.Join(s.AgentsNotInTeams, ", ")))

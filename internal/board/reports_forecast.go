@@ -157,8 +157,13 @@ func textB02(w io.Writer, e *env, res any) {
 	t.add("won from open deals", money(r.P10), money(r.P50), money(r.P90), money(r.Mean),
 		money(r.Expected))
 	t.write(w)
-	fmt.Fprintf(w, "  won so far: %s; target (%s level): %s; remaining: %s; chance to reach it: %s\n",
-		total(r.WonSoFar.Value), r.Level, optMoney(r.Target), optMoney(r.Remaining), rate(r.Reach))
+	if r.Target == nil {
+		fmt.Fprintf(w, "  won so far: %s; no won-value target lies within the period\n",
+			total(r.WonSoFar.Value))
+	} else {
+		fmt.Fprintf(w, "  won so far: %s; target (%s level): %s; remaining: %s; chance to reach it: %s\n",
+			total(r.WonSoFar.Value), r.Level, optMoney(r.Target), optMoney(r.Remaining), rate(r.Reach))
+	}
 	s := newTable("stage", "configured", "history", "used", "deals")
 	for _, st := range r.Stages {
 		used := fmt.Sprintf("%.3f", st.Used)

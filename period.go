@@ -414,6 +414,29 @@ func ParsePeriod(s string, c Calendar, loc *time.Location) (Period, error) {
 	return p, nil
 }
 
+// ParseInstant reads s as a date, YYYY-MM-DD, meaning the start of that
+// day in loc (midnight, or the instant the clocks jump into the day where
+// they skip midnight), or as an RFC 3339 instant, returned in loc. A date
+// that does not exist, such as 2023-02-29, is an error, as is the zero
+// time. Errors start with "sales: parse instant" and quote s.
+func ParseInstant(s string, loc *time.Location) (time.Time, error) {
+	loc = orUTC(loc)
+	s = strings.TrimSpace(s)
+	if d, err := time.Parse(time.DateOnly, s); err == nil {
+		return Day(d.Year(), d.Month(), d.Day(), loc).Start, nil
+	} else if len(s) == len(time.DateOnly) && !strings.ContainsAny(s, "T:") {
+		return time.Time{}, fmt.Errorf("sales: parse instant %q: no such date", s)
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	switch {
+	case err != nil:
+		return time.Time{}, fmt.Errorf("sales: parse instant %q: neither YYYY-MM-DD nor RFC 3339", s)
+	case t.IsZero():
+		return time.Time{}, fmt.Errorf("sales: parse instant %q: the zero time", s)
+	}
+	return t.In(loc), nil
+}
+
 // parsePeriod does the work of ParsePeriod; its errors say what is wrong
 // without the prefix and the input.
 func parsePeriod(s string, c Calendar, loc *time.Location) (Period, error) {

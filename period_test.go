@@ -411,3 +411,36 @@ func TestPeriod_Until(t *testing.T) {
 		}
 	}
 }
+
+func TestParseInstant(t *testing.T) {
+	santiago, err := time.LoadLocation("America/Santiago")
+	if err != nil {
+		t.Skip(err)
+	}
+	tests := []struct {
+		s    string
+		loc  *time.Location
+		want time.Time
+		err  string
+	}{
+		{"2024-09-08", time.UTC, time.Date(2024, 9, 8, 0, 0, 0, 0, time.UTC), ""},
+		// Santiago's clocks skip from 00:00 to 01:00 on 2024-09-08.
+		{"2024-09-08", santiago, time.Date(2024, 9, 8, 4, 0, 0, 0, time.UTC), ""},
+		{" 2024-09-07T10:00:00-04:00 ", santiago, time.Date(2024, 9, 7, 14, 0, 0, 0, time.UTC), ""},
+		{"2023-02-29", time.UTC, time.Time{}, "no such date"},
+		{"yesterday", time.UTC, time.Time{}, "neither"},
+		{"0001-01-01T00:00:00Z", time.UTC, time.Time{}, "zero time"},
+	}
+	for _, tt := range tests {
+		got, err := ParseInstant(tt.s, tt.loc)
+		switch {
+		case tt.err != "":
+			if err == nil || !strings.Contains(err.Error(), tt.err) ||
+				!strings.HasPrefix(err.Error(), "sales: parse instant") {
+				t.Errorf("ParseInstant(%q) = %v, %v; want an error with %q", tt.s, got, err, tt.err)
+			}
+		case err != nil || !got.Equal(tt.want) || got.Location() != tt.loc:
+			t.Errorf("ParseInstant(%q, %s) = %v, %v; want %v", tt.s, tt.loc, got, err, tt.want)
+		}
+	}
+}

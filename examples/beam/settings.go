@@ -69,7 +69,7 @@ func resolve(f Flags, h Header) (Settings, error) {
 	}
 	p := params{loc: loc, asOf: h.AsOf.In(loc), top: f.Top}
 	if f.AsOf != "" {
-		if p.asOf, err = parseInstant(f.AsOf, loc); err != nil {
+		if p.asOf, err = sales.ParseInstant(f.AsOf, loc); err != nil {
 			return Settings{}, err
 		}
 	}
@@ -152,22 +152,6 @@ func (p *params) pastInstant() time.Time {
 		return p.period.Start
 	}
 	return p.asOf.AddDate(0, -pastMonths, 0)
-}
-
-// parseInstant reads a date (the start of that day in loc) or an RFC 3339
-// instant.
-func parseInstant(s string, loc *time.Location) (time.Time, error) {
-	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("asof %q is neither YYYY-MM-DD nor RFC 3339", s)
-	}
-	if t.IsZero() {
-		return time.Time{}, fmt.Errorf("asof %q is the zero time", s)
-	}
-	return t.In(loc), nil
 }
 
 // parseWeekStart reads a weekday's name, in any case.

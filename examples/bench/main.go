@@ -170,12 +170,9 @@ func params(o options) (catalog.Params, error) {
 	p := catalog.Params{AsOf: demo.Today(), Seed: 1, ProposalStage: demo.ProposalStage, TopN: 5}
 	var err error
 	if o.asOf != "" {
-		if t, e := time.ParseInLocation(time.DateOnly, o.asOf, loc); e == nil {
-			p.AsOf = sales.Day(t.Year(), t.Month(), t.Day(), loc).Start
-		} else if p.AsOf, err = time.Parse(time.RFC3339, o.asOf); err != nil {
-			return p, fmt.Errorf("-asof %q is neither YYYY-MM-DD nor RFC 3339", o.asOf)
+		if p.AsOf, err = sales.ParseInstant(o.asOf, loc); err != nil {
+			return p, err
 		}
-		p.AsOf = p.AsOf.In(loc)
 	}
 	if p.Unit, err = sales.ParseUnit(o.unit); err != nil {
 		return p, err

@@ -228,7 +228,7 @@ func newEnv(o options, ds *sales.Dataset, src source) (catalog.Params, error) {
 		e.AsOf = afterLastDay(ds)
 	}
 	if o.asOf != "" {
-		if e.AsOf, err = parseInstant(o.asOf, loc); err != nil {
+		if e.AsOf, err = sales.ParseInstant(o.asOf, loc); err != nil {
 			return e, err
 		}
 	}
@@ -290,21 +290,6 @@ func equalFold(a, b string) bool {
 		}
 	}
 	return true
-}
-
-// parseInstant reads a date (the start of that day in loc) or an RFC 3339
-// instant.
-func parseInstant(s string, loc *time.Location) (time.Time, error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		// The start of that day in loc: midnight, or the instant the
-		// clocks jump into the day where they skip midnight.
-		return sales.Day(t.Year(), t.Month(), t.Day(), loc).Start, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("asof %q is neither YYYY-MM-DD nor RFC 3339", s)
-	}
-	return t.In(loc), nil
 }
 
 func writeHeader(w io.Writer, ds *sales.Dataset, e catalog.Params, src source, problems error) {

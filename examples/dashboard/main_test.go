@@ -159,10 +159,10 @@ func TestParseInstant_skippedMidnight(t *testing.T) {
 	if err != nil {
 		t.Skip("no America/Santiago in this machine's zone data")
 	}
-	got, err := parseInstant("2024-09-08", loc)
+	got, err := sales.ParseInstant("2024-09-08", loc)
 	want := time.Date(2024, 9, 8, 1, 0, 0, 0, loc)
 	if err != nil || !got.Equal(want) || !got.Equal(sales.Day(2024, 9, 8, loc).Start) {
-		t.Errorf("parseInstant = %v, %v; want %v", got, err, want)
+		t.Errorf("ParseInstant = %v, %v; want %v", got, err, want)
 	}
 }
 

@@ -121,9 +121,11 @@ func run(ctx context.Context, args []string, token string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	asOf, err := parseAsOf(o.asOf, ds.Location())
-	if err != nil {
-		return err
+	asOf := time.Now().In(ds.Location())
+	if o.asOf != "" {
+		if asOf, err = sales.ParseInstant(o.asOf, ds.Location()); err != nil {
+			return err
+		}
 	}
 	s := catalog.Params{AsOf: asOf, Unit: sales.UnitMonth, TopN: 5, Seed: 1, // the dashboard's default -seed
 		Period: sales.Year(asOf.Add(-time.Nanosecond).Year(), ds.Location())}
@@ -134,22 +136,6 @@ func run(ctx context.Context, args []string, token string, stdout, stderr io.Wri
 		board.WriteText(stdout, ds, s, catalog.Run(ds, s, 0))
 	}
 	return nil
-}
-
-// parseAsOf reads -asof: a date (the start of that day in loc) or an
-// RFC 3339 instant; now when empty.
-func parseAsOf(v string, loc *time.Location) (time.Time, error) {
-	if v == "" {
-		return time.Now().In(loc), nil
-	}
-	if t, err := time.Parse(time.DateOnly, v); err == nil {
-		return sales.Day(t.Year(), t.Month(), t.Day(), loc).Start, nil
-	}
-	t, err := time.Parse(time.RFC3339, v)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("-asof %q is neither YYYY-MM-DD nor RFC 3339", v)
-	}
-	return t.In(loc), nil
 }
 
 // progress returns a callback that prints a line when a step starts and

@@ -56,6 +56,9 @@
 // any first weekday, months, quarters, years and fiscal years starting in
 // any month) with time.Date in the period's location, so a daylight-saving
 // day lasts 23 or 25 hours and no instant falls between two buckets.
+// ParsePeriod and ParseInstant read periods and instants as a person
+// writes them ("2026-Q2", "FY2027", "2026-06-30"); Period.Previous,
+// Period.LastYear and Period.Until give the spans reports compare.
 //
 // # Money
 //

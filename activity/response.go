@@ -44,6 +44,13 @@ func (o ResponseOptions) inbound(src string) bool {
 // entered by hand after talking to them then count as quick replies, and
 // imported lists nobody has called yet as never reached.
 
+// BUG(activity): ResponseTime (R40) counts any call, of either direction
+// and whatever its outcome, and any meeting as a response, as the
+// catalogue words it ("the first call, outgoing email or meeting"): an
+// inbound call nobody answered, logged as the contact is created, reads
+// as an instant response, and a canceled meeting as a response at its
+// planned time.
+
 // ResponseBands counts responses by how long they took, for a histogram:
 // under an hour, one to four hours, four hours to a day, one to three
 // days, three to seven days, and seven days or more. Each band holds its

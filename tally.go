@@ -2,6 +2,11 @@ package sales
 
 import "github.com/shopspring/decimal"
 
+// BUG(sales): A negative amount (a credit note, or a typing slip) is added
+// as it is: Validate reports it, naming the deal and the field, but a
+// Tally does not count it apart, so a share of a value can pass 100%
+// where one is negative.
+
 // Tally counts deals and adds up their values in the home currency. Every
 // deal added counts in Count; its value adds to Value only when it has an
 // amount that converts into the home currency. The deals that add no value

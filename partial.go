@@ -41,14 +41,17 @@ type Additive[R any] struct {
 // Partial cannot tell.
 //
 // Partial gathers about BatchSize added records before it computes them
-// and folds them into its running result, so its memory does not grow
-// with the shard. Where deals are added, a batch closes only as the next
-// deal is added, so each deal is computed with the records added after it
-// and before the next: add a deal's line items (and the activities or
-// contacts that go with it, where the shared records do not hold them)
-// right after the deal. Where no deal is added, a batch closes after any
-// record. The zero Partial is not usable; build one with NewPartial. A
-// Partial is not safe for concurrent use.
+// and folds them into its running result. Where deals are added, a batch
+// closes only as the next deal is added, so each deal is computed with the
+// records added after it and before the next: add a deal's line items (and
+// the activities or contacts that go with it, where the shared records do
+// not hold them) right after the deal. Its memory then holds at most
+// BatchSize records and those of one deal; records added in another order
+// (every deal, then every line item) stay until the next deal or the end.
+// Where no deal is added, a batch closes after any record. Merge and
+// Result close the batch too: add no record of a deal after them. The
+// zero Partial is not usable; build one with NewPartial. A Partial is not
+// safe for concurrent use.
 type Partial[R any] struct {
 	// BatchSize is how many added records the partial gathers before it
 	// computes them; 0 means DefaultBatchSize.

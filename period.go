@@ -132,12 +132,15 @@ func (p Period) LastYear() Period {
 }
 
 // Until returns the part of p before t: p with its end moved back to t
-// when t falls inside p. A t at or before p's start, or at or after its
-// end, leaves p whole: there is no part to keep, or nothing to cut. It
-// is how a report over a period still in progress is asked to stop at
-// the instant it is seen from.
+// when t falls inside p, the empty period at p's start when t is at or
+// before it, and p whole when t is at or after its end. It is how a
+// report over a period still in progress is asked to stop at the instant
+// it is seen from.
 func (p Period) Until(t time.Time) Period {
-	if t.After(p.Start) && t.Before(p.End) {
+	switch {
+	case !t.After(p.Start):
+		p.End = p.Start
+	case t.Before(p.End):
 		p.End = t
 	}
 	return p
@@ -422,8 +425,10 @@ func ParsePeriod(s string, c Calendar, loc *time.Location) (Period, error) {
 func ParseInstant(s string, loc *time.Location) (time.Time, error) {
 	loc = orUTC(loc)
 	s = strings.TrimSpace(s)
-	if d, err := time.Parse(time.DateOnly, s); err == nil {
+	if d, err := time.Parse(time.DateOnly, s); err == nil && !d.IsZero() {
 		return Day(d.Year(), d.Month(), d.Day(), loc).Start, nil
+	} else if err == nil {
+		return time.Time{}, fmt.Errorf("sales: parse instant %q: the zero time", s)
 	} else if len(s) == len(time.DateOnly) && !strings.ContainsAny(s, "T:") {
 		return time.Time{}, fmt.Errorf("sales: parse instant %q: no such date", s)
 	}

@@ -400,9 +400,9 @@ func TestPeriod_Until(t *testing.T) {
 		want Period
 	}{
 		{mid, Period{Start: year.Start, End: mid}},
-		{year.Start, year},                 // nothing before it: p whole
-		{year.Start.Add(-time.Hour), year}, // before p
-		{year.End, year},                   // at its end: nothing to cut
+		{year.Start, Period{Start: year.Start, End: year.Start}},                 // nothing before it
+		{year.Start.Add(-time.Hour), Period{Start: year.Start, End: year.Start}}, // before p
+		{year.End, year}, // at its end: nothing to cut
 		{year.End.Add(time.Hour), year},
 	}
 	for _, tt := range tests {
@@ -430,6 +430,7 @@ func TestParseInstant(t *testing.T) {
 		{"2023-02-29", time.UTC, time.Time{}, "no such date"},
 		{"yesterday", time.UTC, time.Time{}, "neither"},
 		{"0001-01-01T00:00:00Z", time.UTC, time.Time{}, "zero time"},
+		{"0001-01-01", time.UTC, time.Time{}, "zero time"},
 	}
 	for _, tt := range tests {
 		got, err := ParseInstant(tt.s, tt.loc)

@@ -561,6 +561,59 @@ func TestRevenueAgainstTarget(t *testing.T) {
 	}
 }
 
+// TestRevenueAgainstTarget_toDate: the year so far up to 29 February is
+// set beside last year's January and February, 28 February included and
+// 1 March not; a month not begun has no attainment, though it has a
+// target; parts stopping at different instants do not merge.
+func TestRevenueAgainstTarget_toDate(t *testing.T) {
+	won := func(id sales.DealID, closed time.Time) sales.Deal {
+		return sales.Deal{ID: id, Owner: "a", Pipeline: "sales", Stage: "won", Amount: Amount("10"),
+			Created: closed.AddDate(0, -1, 0), CloseDate: closed}
+	}
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	recs := sales.Records{
+		Pipelines: []sales.Pipeline{SalesPipeline},
+		Owners:    []sales.Owner{{ID: "a", Name: "Ann"}},
+		Deals: []sales.Deal{
+			won("ly1", day(2023, time.February, 28)), // within last year's span to date
+			won("ly2", day(2023, time.March, 1)),     // where it ends: out
+			won("ty1", day(2024, time.February, 28)),
+		},
+		Targets: []sales.Target{{Period: sales.Month(2024, time.March, time.UTC),
+			Metric: sales.TargetWonValue, Value: D("100")}},
+	}
+	ds := sales.MustDataset(recs)
+	p := sales.Period{Start: day(2024, time.January, 1), End: day(2024, time.February, 29)}
+	got, err := RevenueAgainstTarget(ds, p, sales.Calendar{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ToDate.Won.Count != 1 || got.ToDate.LastYear.Count != 1 {
+		t.Errorf("RevenueAgainstTarget to date: %d won, %d last year; want 1 and 1",
+			got.ToDate.Won.Count, got.ToDate.LastYear.Count)
+	}
+	equalRatio(t, "RevenueAgainstTarget to date growth", got.ToDate.Growth, "0")
+	march := got.Months[2]
+	if march.Target == nil || march.Attainment != (sales.Ratio{}) || march.Complete {
+		t.Errorf("RevenueAgainstTarget March = %+v, want a target, no attainment, not complete", march)
+	}
+	// February is cut short by Through: not complete, no growth, but its
+	// attainment has no target to be measured against.
+	if got.Months[1].Complete || got.Months[1].Growth != (sales.Ratio{}) {
+		t.Errorf("RevenueAgainstTarget February = %+v, want not complete, no growth", got.Months[1])
+	}
+
+	other, err := RevenueAgainstTarget(ds, sales.Period{Start: p.Start, End: day(2024, time.February, 1)},
+		sales.Calendar{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := got.Merge(other); err == nil {
+		t.Errorf("Revenue.Merge of parts through %s and %s succeeded, want an error",
+			got.Through, other.Through)
+	}
+}
+
 // TestRevenueAgainstTarget_fiscal: with fiscal years from April named by
 // their start, January 2024 is in FY2023 (April 2023 to March 2024), and
 // last year is April 2022 to March 2023, so January 2023 faces January

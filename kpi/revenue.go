@@ -67,8 +67,9 @@ type Revenue struct {
 	// growth has no value until the year is Complete.
 	Total MonthRevenue `json:"total"`
 	// ToDate compares the year so far with the same span a year earlier:
-	// Won over [Year.Start, Through), LastYear over that span's LastYear,
-	// and their growth. It has no target (the year's is in Total, each
+	// Won over [Year.Start, Through), LastYear over the same dates and
+	// clock a year before (a Through on 29 February a year before is 1
+	// March, so that the spans are as long), and their growth. It has no target (the year's is in Total, each
 	// month's in Months). Once the year is complete it is Total less the
 	// targets.
 	ToDate MonthRevenue `json:"to_date"`
@@ -139,7 +140,7 @@ func RevenueAgainstTarget(ds *sales.Dataset, p sales.Period, cal sales.Calendar)
 
 	span := sales.Period{Start: r.LastYear.Start, End: through}
 	now, then, closes := months.Bounds(), before.Bounds(), ds.DealColumns().Close
-	lastToDate := sales.InstantOf(r.ToDate.Month.LastYear().End)
+	lastToDate := sales.InstantOf(yearBeforeEnd(through, year.Location()))
 	eachClosed(ds, span, sales.StageWon, &r.Skipped, func(i int) {
 		at := closes[i]
 		if k := now.Index(at); k >= 0 {
@@ -154,6 +155,19 @@ func RevenueAgainstTarget(ds *sales.Dataset, p sales.Period, cal sales.Calendar)
 	r.placeTargets(ds, months)
 	r.finish()
 	return r, nil
+}
+
+// yearBeforeEnd returns where the span a year before one ending at t
+// ends: t's local date and clock a year earlier, except that 29 February
+// becomes 1 March, so that the year so far up to 29 February is set
+// beside the whole of last year's February, as long as it is.
+func yearBeforeEnd(t time.Time, loc *time.Location) time.Time {
+	l := t.In(loc)
+	if l.Month() == time.February && l.Day() == 29 {
+		h, m, s := l.Clock()
+		return time.Date(l.Year()-1, time.March, 1, h, m, s, l.Nanosecond(), loc)
+	}
+	return sales.Period{Start: t, End: t}.LastYear().End
 }
 
 // yearLabel names the year: by its calendar year unless cal's fiscal

@@ -139,7 +139,9 @@ var reports = []report{
 		}, (*kpi.RegionSeries).Merge),
 	additive("R34", splitDeals, nil,
 		func(ds *sales.Dataset, p *params) (kpi.Revenue, error) {
-			return kpi.RevenueAgainstTarget(ds, p.period.Until(p.asOf), p.cal)
+			year := p.cal.Bucket(sales.UnitFiscalYear, p.period.Start)
+			span := sales.Period{Start: year.Start, End: p.period.End}.Until(p.asOf)
+			return kpi.RevenueAgainstTarget(ds, span, p.cal)
 		}, (*kpi.Revenue).Merge),
 	additive("R35", splitDeals, nil,
 		func(ds *sales.Dataset, p *params) (kpi.LostReasons, error) {

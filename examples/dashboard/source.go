@@ -123,13 +123,13 @@ func afterLastDay(ds *sales.Dataset) time.Time {
 	return time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, ds.Location())
 }
 
-// wonAfter counts the deals won after e.AsOf and before the end of
+// wonAfter counts the deals won at or after e.AsOf and before the end of
 // e.Period: the reports of the period count them, R34 does not.
 func wonAfter(ds *sales.Dataset, e catalog.Params) int {
 	n := 0
 	for i := range ds.Deals {
 		c := ds.Deals[i].CloseDate
-		if ds.DealKind(i) == sales.StageWon && c.After(e.AsOf) && e.Period.Contains(c) {
+		if ds.DealKind(i) == sales.StageWon && !c.Before(e.AsOf) && e.Period.Contains(c) {
 			n++
 		}
 	}

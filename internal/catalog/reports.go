@@ -154,7 +154,11 @@ var reports = []Report{
 	}},
 	{ID: "R34", Title: "Revenue vs target vs last year",
 		run: func(ds *sales.Dataset, p Params) (any, error) {
-			return kpi.RevenueAgainstTarget(ds, p.Period.Until(p.AsOf), p.Calendar)
+			// The year holding the period, up to its end or to asOf,
+			// whichever comes first.
+			year := p.Calendar.Bucket(sales.UnitFiscalYear, p.Period.Start)
+			span := sales.Period{Start: year.Start, End: p.Period.End}.Until(p.AsOf)
+			return kpi.RevenueAgainstTarget(ds, span, p.Calendar)
 		}},
 	{ID: "R35", Title: "Lost deals by reason", run: func(ds *sales.Dataset, p Params) (any, error) {
 		return kpi.LostByReason(ds, p.Period)

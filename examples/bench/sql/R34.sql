@@ -22,12 +22,13 @@
 -- over the whole portal, of closed deals without a close date and of deals
 -- whose stage is not in their pipeline.
 --
--- This year's figures stop at "through": as_of when it falls inside the
--- period, else the period's end, and at most the year's end; deals won
--- from then on are not counted. A month that has not begun by then has no
+-- This year's figures stop at "through": the period's end or as_of,
+-- whichever comes first, no earlier than the year's start and no later
+-- than its end; deals won from then on are not counted. A month that has not begun by then has no
 -- attainment, and a month, or the year, not over by then has no growth.
 -- The to_date row compares the year up to "through" with the same span a
--- year earlier, with no target.
+-- year earlier (a "through" on 29 February a year earlier is 1 March),
+-- with no target.
 WITH cur AS (
 	SELECT coalesce(currency, rates_base) AS home, coalesce(rates_base, currency) AS base
 	FROM portal
@@ -64,14 +65,18 @@ year0 AS (
 	SELECT date_trunc('year', getvariable('period_start')) AS start,
 		date_trunc('year', getvariable('period_start')) + INTERVAL 1 YEAR AS "end",
 		date_trunc('year', getvariable('period_start')) - INTERVAL 1 YEAR AS last_start,
-		CASE WHEN getvariable('as_of') > getvariable('period_start')
-			AND getvariable('as_of') < getvariable('period_end')
-			THEN getvariable('as_of') ELSE getvariable('period_end') END AS cut
+		least(getvariable('period_end'), getvariable('as_of')) AS cut
+),
+year1 AS (
+	SELECT start, "end", last_start, least(greatest(cut, start), "end") AS through
+	FROM year0
 ),
 year AS (
-	SELECT start, "end", last_start, least(cut, "end") AS through,
-		least(cut, "end") - INTERVAL 1 YEAR AS last_through
-	FROM year0
+	SELECT start, "end", last_start, through,
+		CASE WHEN month(through) = 2 AND day(through) = 29
+			THEN through - INTERVAL 1 YEAR + INTERVAL 1 DAY
+			ELSE through - INTERVAL 1 YEAR END AS last_through
+	FROM year1
 ),
 month AS (
 	SELECT row_number() OVER (ORDER BY m.range) - 1 AS month, m.range AS start,

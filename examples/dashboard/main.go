@@ -196,7 +196,7 @@ func run(args []string, w io.Writer) error {
 		}
 	}
 	if n := wonAfter(ds, e); n > 0 {
-		src.notes = append(src.notes, fmt.Sprintf("%d deal(s) won after the as-of instant and "+
+		src.notes = append(src.notes, fmt.Sprintf("%d deal(s) won at or after the as-of instant and "+
 			"within the period count in the reports of the period (R09-R11, R22, R23, R31, "+
 			"R41-R44...); R34 stops at the as-of instant, to compare the year so far with "+
 			"the same span a year earlier", n))

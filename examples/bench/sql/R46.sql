@@ -28,117 +28,11 @@
 --   * Bands start at idle_days, then at each of idle_bands above it; the
 --     last has no upper bound. Labels read "14-29 days", "90+ days".
 --   * Rows come by since, then deal id, then the deal's place in the table.
-WITH money AS (
-	SELECT coalesce(currency, rates_base, '') AS home,
-		coalesce(rates_base, currency, '') AS base
-	FROM portal
-),
-rate AS (
-	SELECT r.currency, r.to_base AS per_unit
-	FROM rates r, money m
-	WHERE r.to_base > 0 AND r.currency <> m.base
-	UNION ALL
-	SELECT base, 1 FROM money
-),
--- The first listing of each stage in its pipeline: its kind (NULL when not
--- open, won or lost) and labels.
-stage_row AS (
-	SELECT pipeline, stage, min(rowid) AS row FROM stages WHERE stage IS NOT NULL GROUP BY ALL
-),
-stage_info AS (
-	SELECT r.pipeline, r.stage, r.row,
-		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
-		coalesce(s.label, '') AS label
-	FROM stage_row r JOIN stages s ON s.rowid = r.row
-),
-deal AS (
-	SELECT d.rowid AS pos, d.id, d.name, d.owner, d.pipeline, d.stage, d.created, d.close_date,
-		s.kind,
-		CASE
-			WHEN d.amount IS NULL THEN NULL
-			WHEN coalesce(d.currency, m.home) = m.home THEN d.amount
-			WHEN rf.per_unit IS NULL OR rt.per_unit IS NULL THEN NULL
-			WHEN m.home = m.base THEN d.amount * rf.per_unit
-			ELSE CAST(round(d.amount * rf.per_unit / rt.per_unit, 8) AS DECIMAL(38, 8))
-		END AS value, d.amount
-	FROM deals d
-	CROSS JOIN money m
-	LEFT JOIN stage_info s ON s.pipeline = d.pipeline AND s.stage = d.stage
-	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, m.home)
-	LEFT JOIN rate rt ON rt.currency = m.home
-),
-first_deal AS (
-	SELECT id, min(rowid) AS pos FROM deals GROUP BY id
-),
--- The stage history visit each deal stood in at as_of: the last one
--- entered at or before it, else the first.
-visit AS (
-	SELECT f.pos, h.position, h.stage, h.entered,
-		min(h.position) OVER (PARTITION BY f.pos) AS first,
-		max(h.position) OVER (PARTITION BY f.pos) AS last
-	FROM deal_stage_history h JOIN first_deal f ON f.id = h.deal
-),
-visit_then AS (
-	SELECT pos, arg_max_null(stage, position) AS stage,
-		bool_or(position = last AND (entered IS NULL OR entered <= getvariable('as_of')))
-			AS last_entered,
-		arg_max_null(stage, position) FILTER (WHERE position = last) AS last_stage
-	FROM visit
-	WHERE position = first OR entered IS NULL OR entered <= getvariable('as_of')
-	GROUP BY pos
-),
--- Where each deal with a known current stage stood at as_of (see the
--- header): its kind and stage then, the stage NULL when no record tells.
-deal_then AS (
-	SELECT d.*,
-		CASE
-			WHEN v.pos IS NULL AND d.kind <> 'open' AND d.close_date > getvariable('as_of')
-				THEN 'open'
-			WHEN v.pos IS NULL OR (v.last_entered AND v.last_stage = d.stage) THEN d.kind
-			ELSE s.kind
-		END AS kind_then,
-		CASE
-			WHEN v.pos IS NULL AND d.kind <> 'open' AND d.close_date > getvariable('as_of')
-				THEN NULL
-			WHEN v.pos IS NULL OR (v.last_entered AND v.last_stage = d.stage) THEN d.stage
-			ELSE s.stage
-		END AS stage_then
-	FROM deal d
-	LEFT JOIN visit_then v ON v.pos = d.pos
-	LEFT JOIN stage_info s ON s.pipeline = d.pipeline AND s.stage = v.stage
-	WHERE d.kind IS NOT NULL
-		AND (d.created IS NULL OR d.created <= getvariable('as_of'))
-),
-open_deal AS (
-	SELECT t.*, coalesce(i.label, '') AS stage_label, i.row AS stage_row
-	FROM deal_then t
-	LEFT JOIN stage_info i ON i.pipeline = t.pipeline AND i.stage = t.stage_then
-	WHERE t.kind_then = 'open'
-),
-owner AS (
-	SELECT id, arg_min_null(name, rowid) AS name FROM owners GROUP BY id
-),
--- Each deal's activities, an activity that names the deal twice once.
-deal_activity AS (
-	SELECT DISTINCT f.pos, ad.activity
-	FROM activity_deals ad JOIN first_deal f ON f.id = ad.deal
-),
--- The time of each deal's latest activity at or before as_of.
-last_touch AS (
-	SELECT da.pos, max(a.time) AS at
-	FROM deal_activity da JOIN activities a ON a.id = da.activity
-	WHERE a.time <= getvariable('as_of')
-	GROUP BY da.pos
-),
+WITH open_deal AS (SELECT * FROM alert_open_deal()),
 idle AS (
-	SELECT o.*, coalesce(o.owner, '') AS owner_id,
-		CASE WHEN o.owner IS NULL THEN 'unassigned' ELSE coalesce(w.name, o.owner) END AS owner_name,
-		t.at AS last_activity, coalesce(t.at, o.created) AS since
-	FROM open_deal o
-	LEFT JOIN last_touch t ON t.pos = o.pos
-	LEFT JOIN owner w ON w.id = o.owner
-	WHERE o.stage_then IS NOT NULL
-		AND coalesce(t.at, o.created) < getvariable('as_of') - to_days(getvariable('idle_days'))
+	SELECT * FROM open_deal
+	WHERE stage_then IS NOT NULL
+		AND since < getvariable('as_of') - to_days(getvariable('idle_days'))
 ),
 edges AS (
 	SELECT list_concat([getvariable('idle_days')],
@@ -212,10 +106,10 @@ FROM (
 	FROM (
 		SELECT 0 AS k, 'open' AS kind, count(*) AS n FROM open_deal
 		UNION ALL
-		SELECT 1, 'no_date', count(*) FROM open_deal o LEFT JOIN last_touch t ON t.pos = o.pos
-		WHERE o.stage_then IS NOT NULL AND t.at IS NULL AND o.created IS NULL
+		SELECT 1, 'no_date', count(*) FROM open_deal
+		WHERE stage_then IS NOT NULL AND since IS NULL
 		UNION ALL
-		SELECT 2, 'unknown_stage', count(*) FROM deal WHERE kind IS NULL
+		SELECT 2, 'unknown_stage', count(*) FROM alert_deal() WHERE kind IS NULL
 		UNION ALL
 		SELECT 3, 'stage_unknown_then', count(*) FROM open_deal WHERE stage_then IS NULL
 	)

@@ -251,3 +251,127 @@ CREATE MACRO deal_home_value() AS TABLE
 	LEFT JOIN stage_kind s ON s.pipeline = d.pipeline AND s.stage = d.stage
 	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, m.home)
 	LEFT JOIN rate rt ON rt.currency = m.home;
+
+-- ---------------------------------------------------------------------
+-- The deals of the alert tables R46 and R48, each named by pos, its
+-- place in the deals table, and the deals open at as_of among them. The
+-- rules are in R46.sql's header.
+
+-- The first listing of each stage in its pipeline: its row, its kind
+-- (NULL when not open, won or lost) and its label.
+CREATE MACRO alert_stage() AS TABLE
+	WITH stage_row AS (
+		SELECT pipeline, stage, min(rowid) AS row FROM stages WHERE stage IS NOT NULL GROUP BY ALL
+	)
+	SELECT r.pipeline, r.stage, r.row,
+		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
+		coalesce(s.label, '') AS label
+	FROM stage_row r JOIN stages s ON s.rowid = r.row;
+
+-- Each deal with its current stage's kind and its value in the home
+-- currency (NULL without an amount or a rate).
+CREATE MACRO alert_deal() AS TABLE
+	WITH money AS (
+		SELECT coalesce(currency, rates_base, '') AS home,
+			coalesce(rates_base, currency, '') AS base
+		FROM portal
+	),
+	rate AS (
+		SELECT r.currency, r.to_base AS per_unit
+		FROM rates r, money m
+		WHERE r.to_base > 0 AND r.currency <> m.base
+		UNION ALL
+		SELECT base, 1 FROM money
+	),
+	stage_info AS (SELECT * FROM alert_stage())
+	SELECT d.rowid AS pos, d.id, d.name, d.owner, d.pipeline, d.stage, d.created, d.close_date,
+		s.kind,
+		CASE
+			WHEN d.amount IS NULL THEN NULL
+			WHEN coalesce(d.currency, m.home) = m.home THEN d.amount
+			WHEN rf.per_unit IS NULL OR rt.per_unit IS NULL THEN NULL
+			WHEN m.home = m.base THEN d.amount * rf.per_unit
+			ELSE CAST(round(d.amount * rf.per_unit / rt.per_unit, 8) AS DECIMAL(38, 8))
+		END AS value, d.amount
+	FROM deals d
+	CROSS JOIN money m
+	LEFT JOIN stage_info s ON s.pipeline = d.pipeline AND s.stage = d.stage
+	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, m.home)
+	LEFT JOIN rate rt ON rt.currency = m.home;
+
+-- Each deal's activities by the deal's pos (the first deal of an id), an
+-- activity that names the deal twice once.
+CREATE MACRO alert_deal_activity() AS TABLE
+	SELECT DISTINCT f.pos, ad.activity
+	FROM activity_deals ad
+	JOIN (SELECT id, min(rowid) AS pos FROM deals GROUP BY id) f ON f.id = ad.deal;
+
+-- The deals open at as_of: alert_deal's columns, kind_then and
+-- stage_then (NULL when no record tells), the stage's label and row, the
+-- owner's id ('' when unassigned) and name ('unassigned', else the first
+-- listing's name, else the id), the latest activity at or before as_of,
+-- and since: that activity, else the deal's creation.
+CREATE MACRO alert_open_deal() AS TABLE
+	WITH stage_info AS (SELECT * FROM alert_stage()),
+	deal AS (SELECT * FROM alert_deal()),
+	first_deal AS (
+		SELECT id, min(rowid) AS pos FROM deals GROUP BY id
+	),
+	visit AS (
+		SELECT f.pos, h.position, h.stage, h.entered,
+			min(h.position) OVER (PARTITION BY f.pos) AS first,
+			max(h.position) OVER (PARTITION BY f.pos) AS last
+		FROM deal_stage_history h JOIN first_deal f ON f.id = h.deal
+	),
+	visit_then AS (
+		SELECT pos, arg_max_null(stage, position) AS stage,
+			bool_or(position = last AND (entered IS NULL OR entered <= getvariable('as_of')))
+				AS last_entered,
+			arg_max_null(stage, position) FILTER (WHERE position = last) AS last_stage
+		FROM visit
+		WHERE position = first OR entered IS NULL OR entered <= getvariable('as_of')
+		GROUP BY pos
+	),
+	deal_then AS (
+		SELECT d.*,
+			CASE
+				WHEN v.pos IS NULL AND d.kind <> 'open' AND d.close_date > getvariable('as_of')
+					THEN 'open'
+				WHEN v.pos IS NULL OR (v.last_entered AND v.last_stage = d.stage) THEN d.kind
+				ELSE s.kind
+			END AS kind_then,
+			CASE
+				WHEN v.pos IS NULL AND d.kind <> 'open' AND d.close_date > getvariable('as_of')
+					THEN NULL
+				WHEN v.pos IS NULL OR (v.last_entered AND v.last_stage = d.stage) THEN d.stage
+				ELSE s.stage
+			END AS stage_then
+		FROM deal d
+		LEFT JOIN visit_then v ON v.pos = d.pos
+		LEFT JOIN stage_info s ON s.pipeline = d.pipeline AND s.stage = v.stage
+		WHERE d.kind IS NOT NULL
+			AND (d.created IS NULL OR d.created <= getvariable('as_of'))
+	),
+	open_deal AS (
+		SELECT t.*, coalesce(i.label, '') AS stage_label, i.row AS stage_row
+		FROM deal_then t
+		LEFT JOIN stage_info i ON i.pipeline = t.pipeline AND i.stage = t.stage_then
+		WHERE t.kind_then = 'open'
+	),
+	owner AS (
+		SELECT id, arg_min_null(name, rowid) AS name FROM owners GROUP BY id
+	),
+	deal_activity AS (SELECT * FROM alert_deal_activity()),
+	last_touch AS (
+		SELECT da.pos, max(a.time) AS at
+		FROM deal_activity da JOIN activities a ON a.id = da.activity
+		WHERE a.time <= getvariable('as_of')
+		GROUP BY da.pos
+	)
+	SELECT o.*, coalesce(o.owner, '') AS owner_id,
+		CASE WHEN o.owner IS NULL THEN 'unassigned' ELSE coalesce(w.name, o.owner) END
+			AS owner_name,
+		t.at AS last_activity, coalesce(t.at, o.created) AS since
+	FROM open_deal o
+	LEFT JOIN last_touch t ON t.pos = o.pos
+	LEFT JOIN owner w ON w.id = o.owner;

@@ -20,76 +20,20 @@
 -- one in a pipeline once an open deal there names them. Values are the
 -- deals' amounts now, in the home currency; deals without an amount or
 -- without a rate count in no_amount and no_rate.
--- Each deal with its stage kind and its value in the home currency
--- (deal_valued in macros.sql).
-WITH deal AS (SELECT * FROM deal_valued()),
-pipeline AS (
+WITH pipeline AS (
 	SELECT pipeline, arg_min_null(pipeline_label, rowid) AS label, min(rowid) AS ord
 	FROM stages GROUP BY pipeline
 ),
--- The position of each stage id in its pipeline (its first row), and its
--- kind when that is one of the three.
-stage_at AS (
-	SELECT pipeline, stage, min(position) AS pos,
-		arg_min_null(CASE WHEN kind IN ('open', 'won', 'lost') THEN kind END, position) AS kind
-	FROM stages WHERE stage IS NOT NULL GROUP BY ALL
-),
--- Each stage history's visits, with the position of the visit's stage in
--- the deal's pipeline; a time that is missing orders before every other.
-visit AS (
-	SELECT h.deal, h.position, coalesce(h.entered, '-infinity'::TIMESTAMPTZ) AS entered,
-		h."left", s.pos, s.kind
-	FROM deal_stage_history h
-	JOIN deals d ON d.id = h.deal
-	LEFT JOIN stage_at s ON s.pipeline = d.pipeline AND s.stage = h.stage
-),
-history AS (
-	SELECT deal,
-		arg_max_null(entered, position) AS last_entered, arg_max_null("left", position) AS last_left,
-		arg_max_null(pos, position) AS last_pos,
-		arg_max_null(pos, position) FILTER (WHERE entered <= getvariable('as_of')) AS then_pos,
-		arg_max_null(kind, position) FILTER (WHERE entered <= getvariable('as_of')) AS then_kind,
-		arg_min_null(pos, position) AS first_pos, arg_min_null(kind, position) AS first_kind,
-		count(*) FILTER (WHERE entered <= getvariable('as_of')) AS entered_then
-	FROM visit GROUP BY deal
-),
--- Where each deal stood at as_of: not yet created, in no known stage
--- (kind NULL), or of a kind, in a stage position (NULL when no record
--- tells which). A deal with a history whose last visit was entered by
--- as_of is in its current stage when that visit is in it, or when as_of
--- is past every instant its records hold (the last visit's entry and exit,
--- a closed deal's close date).
+-- Where each deal stood at as_of (deal_at in macros.sql), as this query
+-- counts it: not yet created, in no known stage (kind NULL), or of a
+-- kind, in a stage position (NULL when no record tells which).
 deal_then AS (
-	SELECT d.*, coalesce(d.owner, '') AS owner_key,
-		d.created IS NOT NULL AND d.created > getvariable('as_of') AS not_yet_created,
-		CASE
-			WHEN p.pipeline IS NULL THEN NULL
-			WHEN h.deal IS NOT NULL AND h.last_entered <= getvariable('as_of')
-				AND (h.last_pos IS NOT DISTINCT FROM s.pos OR greatest(h.last_entered, h.last_left,
-					CASE WHEN s.kind IN ('won', 'lost') THEN d.close_date END)
-					<= getvariable('as_of'))
-				THEN s.kind
-			WHEN h.deal IS NOT NULL AND h.entered_then > 0 THEN h.then_kind
-			WHEN h.deal IS NOT NULL THEN h.first_kind
-			WHEN s.kind IN ('won', 'lost') AND d.close_date > getvariable('as_of') THEN 'open'
-			ELSE s.kind
-		END AS kind_then,
-		CASE
-			WHEN p.pipeline IS NULL THEN NULL
-			WHEN h.deal IS NOT NULL AND h.last_entered <= getvariable('as_of')
-				AND (h.last_pos IS NOT DISTINCT FROM s.pos OR greatest(h.last_entered, h.last_left,
-					CASE WHEN s.kind IN ('won', 'lost') THEN d.close_date END)
-					<= getvariable('as_of'))
-				THEN CASE WHEN s.kind IS NOT NULL THEN s.pos END
-			WHEN h.deal IS NOT NULL AND h.entered_then > 0 THEN h.then_pos
-			WHEN h.deal IS NOT NULL THEN h.first_pos
-			WHEN s.kind IN ('won', 'lost') AND d.close_date > getvariable('as_of') THEN NULL
-			ELSE s.pos
-		END AS stage_then
-	FROM deal d
-	LEFT JOIN pipeline p ON p.pipeline = d.pipeline
-	LEFT JOIN stage_at s ON s.pipeline = d.pipeline AND s.stage = d.stage
-	LEFT JOIN history h ON h.deal = d.id
+	SELECT pipeline, owner AS owner_key, value, state = 'missing' AS no_amount,
+		standing = 'not_yet' AS not_yet_created,
+		CASE standing WHEN 'unknown' THEN NULL WHEN 'open_unknown' THEN 'open' ELSE standing END
+			AS kind_then,
+		CASE WHEN standing <> 'open_unknown' THEN stage_then END AS stage_then
+	FROM deal_at(getvariable('as_of'))
 ),
 -- The open stages of each pipeline, numbered in pipeline order from 0.
 open_stage AS (

@@ -375,3 +375,108 @@ CREATE MACRO alert_open_deal() AS TABLE
 	FROM open_deal o
 	LEFT JOIN last_touch t ON t.pos = o.pos
 	LEFT JOIN owner w ON w.id = o.owner;
+
+-- ---------------------------------------------------------------------
+-- B01, the weighted pipeline, at the instant at_t over the horizon
+-- [from_t, to_t) cut by the session's unit; B01.sql says what it counts,
+-- and B05 uses it at its past instant.
+CREATE MACRO weighted_pipeline(at_t, from_t, to_t) AS TABLE
+	WITH params AS (
+		SELECT at_t AS t, from_t AS hs, to_t AS he, ('1 ' || getvariable('unit'))::INTERVAL AS step
+	),
+	-- Each stage of each pipeline, the first row when a stage id repeats.
+	stage AS (SELECT * FROM pipeline_stage()),
+	-- Where each deal stood at t (deal_at in macros.sql).
+	placed AS (SELECT * FROM deal_at(at_t)),
+	-- The buckets of the horizon, by their start.
+	buckets AS (
+		SELECT generate_series AS start
+		FROM params, generate_series(hs, he, step)
+		WHERE generate_series < he
+	),
+	-- The open deals, each with its stage and expected close column.
+	open AS (
+		SELECT o.*, s.valid, s.p,
+			CASE
+				WHEN o.expected IS NULL THEN 'no_close_date'
+				WHEN o.expected < p.hs THEN 'earlier'
+				WHEN o.expected >= p.he THEN 'later'
+				ELSE 'bucket'
+			END AS col,
+			b.start AS bucket
+		FROM placed o
+		CROSS JOIN params p
+		JOIN stage s ON s.pipeline = o.pipeline AND s.position = o.stage_then
+		LEFT JOIN buckets b ON o.expected >= b.start AND o.expected < least(b.start + p.step, p.he)
+		WHERE o.standing = 'open'
+	),
+	cols AS (
+		SELECT 'bucket' AS col, start AS bucket FROM buckets
+		UNION ALL
+		SELECT unnest(['earlier', 'later', 'no_close_date', 'total']), NULL
+	),
+	owner_rows AS (
+		SELECT DISTINCT id AS owner FROM owners
+		UNION
+		SELECT owner FROM open
+	),
+	-- One cell per deal and column it counts in: its own and the total.
+	cells AS (
+		SELECT owner, col, bucket, state, value, valid, p FROM open
+		UNION ALL
+		SELECT owner, 'total', NULL, state, value, valid, p FROM open
+	),
+	tallied AS (
+		SELECT owner, col, bucket,
+			count(*) AS n,
+			coalesce(sum(value) FILTER (WHERE state = 'ok'), 0) AS value,
+			count(*) FILTER (WHERE state = 'missing') AS no_amount,
+			count(*) FILTER (WHERE state = 'no_rate') AS no_rate,
+			coalesce(sum(value * p) FILTER (WHERE state = 'ok' AND valid), 0) AS weighted
+		FROM cells GROUP BY ALL
+	),
+	grid AS (
+		SELECT 'rep' AS kind, r.owner AS key, c.col, c.bucket
+		FROM owner_rows r CROSS JOIN cols c
+		UNION ALL
+		SELECT 'team', NULL, c.col, c.bucket FROM cols c
+	),
+	tally_of AS (
+		SELECT 'rep' AS kind, owner AS key, col, bucket, n, value, no_amount, no_rate, weighted
+		FROM tallied
+		UNION ALL
+		SELECT 'team', NULL, col, bucket, CAST(sum(n) AS BIGINT), sum(value),
+			CAST(sum(no_amount) AS BIGINT), CAST(sum(no_rate) AS BIGINT), sum(weighted)
+		FROM tallied GROUP BY ALL
+	)
+	SELECT g.kind, g.key, g.col, g.bucket,
+		coalesce(t.n, 0), coalesce(t.value, 0), coalesce(t.no_amount, 0), coalesce(t.no_rate, 0),
+		coalesce(t.weighted, 0), NULL::DOUBLE
+	FROM grid g
+	LEFT JOIN tally_of t ON t.kind = g.kind AND t.key IS NOT DISTINCT FROM g.key AND t.col = g.col
+		AND t.bucket IS NOT DISTINCT FROM g.bucket
+	UNION ALL
+	SELECT 'stage', s.pipeline, s.stage, NULL,
+		count(o.id), coalesce(sum(o.value) FILTER (WHERE o.state = 'ok'), 0),
+		count(o.id) FILTER (WHERE o.state = 'missing'), count(o.id) FILTER (WHERE o.state = 'no_rate'),
+		CASE WHEN s.valid THEN coalesce(sum(o.value * o.p) FILTER (WHERE o.state = 'ok'), 0) ELSE 0 END,
+		s.probability
+	FROM stage s
+	LEFT JOIN open o ON o.pipeline = s.pipeline AND o.stage_then = s.position
+	WHERE s.kind = 'open'
+	GROUP BY s.pipeline, s.stage, s.valid, s.probability
+	UNION ALL
+	SELECT x.kind, NULL, NULL, NULL, x.n, x.value, x.no_amount, x.no_rate, NULL, NULL
+	FROM (
+		SELECT 'unknown_stage' AS kind, count(*) AS n,
+			coalesce(sum(value) FILTER (WHERE state = 'ok'), 0) AS value,
+			count(*) FILTER (WHERE state = 'missing') AS no_amount,
+			count(*) FILTER (WHERE state = 'no_rate') AS no_rate
+		FROM placed WHERE standing IN ('unknown', 'open_unknown')
+		UNION ALL
+		SELECT 'bad_probability', count(*), coalesce(sum(value) FILTER (WHERE state = 'ok'), 0),
+			count(*) FILTER (WHERE state = 'missing'), count(*) FILTER (WHERE state = 'no_rate')
+		FROM open WHERE NOT valid
+		UNION ALL
+		SELECT 'not_yet_created', count(*), NULL, NULL, NULL FROM placed WHERE standing = 'not_yet'
+	) x;

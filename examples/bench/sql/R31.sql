@@ -18,43 +18,8 @@
 -- Each deal with its stage kind and its value in the home currency
 -- (deal_valued in macros.sql).
 WITH deal AS (SELECT * FROM deal_valued()),
--- The unit's step, and for weeks how many days after Monday they start.
-unit AS (
-	SELECT getvariable('unit') AS unit,
-		CASE getvariable('unit')
-			WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY
-			WHEN 'month' THEN INTERVAL 1 MONTH WHEN 'quarter' THEN INTERVAL 3 MONTH
-			WHEN 'year' THEN INTERVAL 1 YEAR
-		END AS step,
-		coalesce(list_position(['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
-			'saturday', 'sunday'], getvariable('week_start')) - 1, 0) * INTERVAL 1 DAY AS shift
-),
--- The whole buckets that hold the period, each clipped to it and labelled
--- as its whole bucket: 2026-03-05, 2026-W05, 2026-03, 2026-Q1, 2026.
-whole AS (
-	SELECT w.range AS whole, w.range + u.step AS next, u.unit, u.shift
-	FROM unit u,
-		range(CASE u.unit WHEN 'week'
-				THEN date_trunc('week', getvariable('period_start') - u.shift) + u.shift
-				ELSE date_trunc(u.unit, getvariable('period_start')) END,
-			getvariable('period_end'), u.step) w
-),
-bucket AS (
-	SELECT row_number() OVER (ORDER BY whole) - 1 AS bucket,
-		greatest(whole, getvariable('period_start')) AS start,
-		least(next, getvariable('period_end')) AS "end",
-		CASE unit
-			WHEN 'day' THEN strftime(whole, '%Y-%m-%d')
-			WHEN 'week' THEN year(whole + INTERVAL 3 DAY)::VARCHAR || '-W' || lpad((date_diff('day',
-				(date_trunc('week', make_timestamptz(year(whole + INTERVAL 3 DAY), 1, 4, 0, 0, 0)
-					- shift) + shift)::DATE, whole::DATE) // 7 + 1)::VARCHAR, 2, '0')
-			WHEN 'month' THEN strftime(whole, '%Y-%m')
-			WHEN 'quarter' THEN year(whole)::VARCHAR || '-Q' || quarter(whole)::VARCHAR
-			ELSE strftime(whole, '%Y')
-		END AS label
-	FROM whole
-	WHERE getvariable('period_start') < getvariable('period_end')
-),
+-- The period's buckets (period_bucket in macros.sql).
+bucket AS (SELECT * FROM period_bucket()),
 company AS (
 	SELECT id, arg_min_null(region, rowid) AS region FROM companies GROUP BY id
 ),

@@ -480,3 +480,53 @@ CREATE MACRO weighted_pipeline(at_t, from_t, to_t) AS TABLE
 		UNION ALL
 		SELECT 'not_yet_created', count(*), NULL, NULL, NULL FROM placed WHERE standing = 'not_yet'
 	) x;
+
+-- ---------------------------------------------------------------------
+-- The buckets of the period, by the session's unit and week start (R31,
+-- R36, R38): bucket (numbered from 0), start and "end" (the whole bucket
+-- clipped to the period), label (its whole bucket's, as 2026-03-05,
+-- 2026-W05, 2026-03, 2026-Q1, 2026), whole (the whole bucket's start) and
+-- prev (the start of the whole bucket before it).
+CREATE MACRO period_bucket() AS TABLE
+	-- The period (typed, as the macro is bound before the variables are
+	-- set), the unit's step, and for weeks how many days after Monday
+	-- they start.
+	WITH span AS (
+		SELECT CAST(getvariable('period_start') AS TIMESTAMPTZ) AS ps,
+			CAST(getvariable('period_end') AS TIMESTAMPTZ) AS pe
+	),
+	unit AS (
+		SELECT getvariable('unit') AS unit,
+			CASE getvariable('unit')
+				WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY
+				WHEN 'month' THEN INTERVAL 1 MONTH WHEN 'quarter' THEN INTERVAL 3 MONTH
+				WHEN 'year' THEN INTERVAL 1 YEAR
+			END AS step,
+			coalesce(list_position(['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+				'saturday', 'sunday'], getvariable('week_start')) - 1, 0) * INTERVAL 1 DAY AS shift
+	),
+	-- The whole buckets that hold the period, each clipped to it and labelled
+	-- as its whole bucket: 2026-03-05, 2026-W05, 2026-03, 2026-Q1, 2026.
+	whole AS (
+		SELECT w.range AS whole, w.range + u.step AS next, u.unit, u.shift, u.step
+		FROM unit u, span,
+			range(CASE u.unit WHEN 'week'
+					THEN date_trunc('week', ps - u.shift) + u.shift
+					ELSE date_trunc(u.unit, ps) END,
+				pe, u.step) w
+	)
+	SELECT row_number() OVER (ORDER BY whole) - 1 AS bucket,
+		greatest(whole, ps) AS start,
+		least(next, pe) AS "end",
+		CASE unit
+			WHEN 'day' THEN strftime(whole, '%Y-%m-%d')
+			WHEN 'week' THEN year(whole + INTERVAL 3 DAY)::VARCHAR || '-W' || lpad((date_diff('day',
+				(date_trunc('week', make_timestamptz(year(whole + INTERVAL 3 DAY), 1, 4, 0, 0, 0)
+					- shift) + shift)::DATE, whole::DATE) // 7 + 1)::VARCHAR, 2, '0')
+			WHEN 'month' THEN strftime(whole, '%Y-%m')
+			WHEN 'quarter' THEN year(whole)::VARCHAR || '-Q' || quarter(whole)::VARCHAR
+			ELSE strftime(whole, '%Y')
+		END AS label,
+		whole, whole - step AS prev
+	FROM whole, span
+	WHERE ps < pe;

@@ -23,43 +23,8 @@ WITH params AS (
 			'wednesday', 'thursday', 'friday', 'saturday'], getvariable('week_start')) + 1 + 7) % 7
 			AS INTEGER)) AS week0
 ),
--- Each contact's lifecycle stage at t: its current stage once the date it
--- reached it is recorded and not after t; else, when it has any recorded
--- date, the furthest stage short of "other" reached by t ("unknown" when
--- none); else, with no date at all, its current stage, assumed.
-staged AS (
-	SELECT c.*, s.stage, s.assumed
-	FROM contacts c, params p,
-	LATERAL (SELECT
-		CASE
-			WHEN CASE c.lifecycle
-					WHEN 'subscriber' THEN c.reached_subscriber
-					WHEN 'lead' THEN c.reached_lead
-					WHEN 'marketing_qualified' THEN c.reached_marketing_qualified
-					WHEN 'sales_qualified' THEN c.reached_sales_qualified
-					WHEN 'opportunity' THEN c.reached_opportunity
-					WHEN 'customer' THEN c.reached_customer
-					WHEN 'evangelist' THEN c.reached_evangelist
-					WHEN 'other' THEN c.reached_other
-				END <= p.t THEN c.lifecycle
-			WHEN coalesce(c.reached_subscriber, c.reached_lead,
-					c.reached_marketing_qualified, c.reached_sales_qualified,
-					c.reached_opportunity, c.reached_customer, c.reached_evangelist,
-					c.reached_other) IS NULL THEN coalesce(c.lifecycle, 'unknown')
-			WHEN c.reached_evangelist <= p.t THEN 'evangelist'
-			WHEN c.reached_customer <= p.t THEN 'customer'
-			WHEN c.reached_opportunity <= p.t THEN 'opportunity'
-			WHEN c.reached_sales_qualified <= p.t THEN 'sales_qualified'
-			WHEN c.reached_marketing_qualified <= p.t THEN 'marketing_qualified'
-			WHEN c.reached_lead <= p.t THEN 'lead'
-			WHEN c.reached_subscriber <= p.t THEN 'subscriber'
-			ELSE 'unknown'
-		END AS stage,
-		coalesce(c.reached_subscriber, c.reached_lead, c.reached_marketing_qualified,
-			c.reached_sales_qualified, c.reached_opportunity, c.reached_customer,
-			c.reached_evangelist, c.reached_other) IS NULL AS assumed
-	) s
-),
+-- Each contact's lifecycle stage at t (contact_stage_at in macros.sql).
+staged AS (SELECT * FROM contact_stage_at(getvariable('as_of'))),
 -- The buckets of the period, each clipped to it.
 buckets AS (
 	SELECT greatest(s, ps) AS start, least(s + step, pe) AS "end"

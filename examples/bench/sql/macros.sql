@@ -648,3 +648,42 @@ WITH stage_rows AS (
 		(SELECT coalesce(sum(unknown), 0) FROM progress),
 		(SELECT count(*) FILTER (WHERE assumed) FROM progress),
 		NULL, NULL;
+
+-- ---------------------------------------------------------------------
+-- Each contact with its lifecycle stage at the instant at_t (R25, R28):
+-- its current stage once the date it reached it is recorded and not
+-- after at_t; else, when it has any recorded date, the furthest stage
+-- short of "other" reached by at_t ("unknown" when none); else, with no
+-- date at all, its current stage, assumed (assumed true).
+CREATE MACRO contact_stage_at(at_t) AS TABLE
+	SELECT c.*, s.stage, s.assumed
+	FROM contacts c,
+	LATERAL (SELECT
+		CASE
+			WHEN CASE c.lifecycle
+					WHEN 'subscriber' THEN c.reached_subscriber
+					WHEN 'lead' THEN c.reached_lead
+					WHEN 'marketing_qualified' THEN c.reached_marketing_qualified
+					WHEN 'sales_qualified' THEN c.reached_sales_qualified
+					WHEN 'opportunity' THEN c.reached_opportunity
+					WHEN 'customer' THEN c.reached_customer
+					WHEN 'evangelist' THEN c.reached_evangelist
+					WHEN 'other' THEN c.reached_other
+				END <= at_t THEN c.lifecycle
+			WHEN coalesce(c.reached_subscriber, c.reached_lead,
+					c.reached_marketing_qualified, c.reached_sales_qualified,
+					c.reached_opportunity, c.reached_customer, c.reached_evangelist,
+					c.reached_other) IS NULL THEN coalesce(c.lifecycle, 'unknown')
+			WHEN c.reached_evangelist <= at_t THEN 'evangelist'
+			WHEN c.reached_customer <= at_t THEN 'customer'
+			WHEN c.reached_opportunity <= at_t THEN 'opportunity'
+			WHEN c.reached_sales_qualified <= at_t THEN 'sales_qualified'
+			WHEN c.reached_marketing_qualified <= at_t THEN 'marketing_qualified'
+			WHEN c.reached_lead <= at_t THEN 'lead'
+			WHEN c.reached_subscriber <= at_t THEN 'subscriber'
+			ELSE 'unknown'
+		END AS stage,
+		coalesce(c.reached_subscriber, c.reached_lead, c.reached_marketing_qualified,
+			c.reached_sales_qualified, c.reached_opportunity, c.reached_customer,
+			c.reached_evangelist, c.reached_other) IS NULL AS assumed
+	) s;

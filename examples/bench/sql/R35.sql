@@ -14,38 +14,9 @@
 -- against the decimal terms); NULL over nothing. Then the row of every
 -- lost deal, and the counts, over the whole portal, of closed deals
 -- without a close date and of deals whose stage is not in their pipeline.
-WITH cur AS (
-	SELECT coalesce(currency, rates_base) AS home, coalesce(rates_base, currency) AS base
-	FROM portal
-),
-rate AS (
-	SELECT currency, to_base AS rate FROM rates
-	WHERE to_base > 0 AND currency IS DISTINCT FROM (SELECT base FROM cur)
-	UNION ALL
-	SELECT base, 1 FROM cur
-),
-stage AS (
-	SELECT pipeline, stage, arg_min_null(kind, position) AS kind
-	FROM stages WHERE stage IS NOT NULL GROUP BY ALL
-),
-deal AS (
-	SELECT d.*,
-		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind,
-		CASE
-			WHEN d.amount IS NULL THEN NULL
-			WHEN coalesce(d.currency, cur.home) = cur.home THEN CAST(d.amount AS DECIMAL(38, 12))
-			WHEN cur.home = cur.base THEN CAST(d.amount * rf.rate AS DECIMAL(38, 12))
-			-- DuckDB divides decimals in DOUBLE: this branch, which the demo
-			-- never takes, is exact only to a double's precision.
-			ELSE CAST(round(d.amount * rf.rate / rt.rate, 8) AS DECIMAL(38, 12))
-		END AS value,
-		d.amount IS NULL AS no_amount
-	FROM deals d
-	CROSS JOIN cur
-	LEFT JOIN stage s ON s.pipeline = d.pipeline AND s.stage = d.stage
-	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, cur.home)
-	LEFT JOIN rate rt ON rt.currency = cur.home
-),
+-- Each deal with its stage kind and its value in the home currency
+-- (deal_valued in macros.sql).
+WITH deal AS (SELECT * FROM deal_valued()),
 lost AS (
 	SELECT coalesce(regexp_replace(lost_reason, '^' || ws.class || '+|' || ws.class || '+$', '',
 			'g'), '') AS reason,

@@ -687,3 +687,35 @@ CREATE MACRO contact_stage_at(at_t) AS TABLE
 			c.reached_sales_qualified, c.reached_opportunity, c.reached_customer,
 			c.reached_evangelist, c.reached_other) IS NULL AS assumed
 	) s;
+
+-- ---------------------------------------------------------------------
+-- The sales cycle of the deals of kind closed_kind ('won' or 'lost')
+-- closed in the period: R23 and R24, whose headers say what it counts.
+CREATE MACRO sales_cycle(closed_kind) AS TABLE
+WITH deal AS (SELECT * FROM deal_valued()),
+	closed AS (
+		SELECT created, close_date FROM deal
+		WHERE kind = closed_kind
+			AND close_date >= getvariable('period_start') AND close_date < getvariable('period_end')
+	),
+	cycle AS (
+		SELECT (epoch_us(close_date) - epoch_us(created)) / 86400e6 AS days,
+			row_number() OVER (ORDER BY epoch_us(close_date) - epoch_us(created)) AS rank,
+			count(*) OVER () AS n
+		FROM closed
+		WHERE created IS NOT NULL AND close_date >= created
+	),
+	figures AS (
+		SELECT count(*) AS deals, avg(days) AS mean, min(days) AS min, max(days) AS max,
+			avg(days) FILTER (WHERE rank IN ((n + 1) // 2, n // 2 + 1)) AS median,
+			any_value(days) FILTER (WHERE rank = greatest(1, (90 * n + 99) // 100)) AS p90
+		FROM cycle
+	)
+	SELECT deals, greatest(least(mean, max), min) AS mean_days, median AS median_days,
+		p90 AS p90_days, min AS min_days, max AS max_days,
+		(SELECT count(*) FROM closed WHERE created IS NULL) AS no_created,
+		(SELECT count(*) FROM closed WHERE close_date < created) AS negative,
+		(SELECT count(*) FROM deal WHERE kind IN ('won', 'lost') AND close_date IS NULL)
+			AS no_close_date,
+		(SELECT count(*) FROM deal WHERE kind IS NULL) AS unknown_stage
+	FROM figures;

@@ -719,3 +719,46 @@ WITH deal AS (SELECT * FROM deal_valued()),
 			AS no_close_date,
 		(SELECT count(*) FROM deal WHERE kind IS NULL) AS unknown_stage
 	FROM figures;
+
+-- ---------------------------------------------------------------------
+-- The open tasks per rep at as_of, overdue (R08) or in progress (R07):
+-- the headers of R07 and R08 say what they count.
+CREATE MACRO open_tasks(overdue) AS TABLE
+WITH params AS (
+		SELECT getvariable('period_start') AS p_start, getvariable('period_end') AS p_end,
+			getvariable('as_of') AS as_of
+	),
+	tasks AS (
+		SELECT coalesce(a.owner, '') AS owner, a."time",
+			a.task_completed >= p_start AND a.task_completed < p_end AS completed_in_period,
+			a."time" <= as_of AS created,
+			a.task_completed <= as_of
+				OR (a.task_completed IS NULL AND a.task_status = 'completed') AS done,
+			a.task_due < as_of AS past_due
+		FROM activities a, params
+		WHERE a.type = 'task'
+	),
+	counted AS (
+		SELECT owner,
+			count(*) FILTER (WHERE created AND NOT coalesce(done, false)
+				AND coalesce(past_due, false) = overdue) AS n
+		FROM tasks
+		WHERE completed_in_period OR created
+		GROUP BY owner
+	),
+	reps AS (
+		SELECT coalesce(id, '') AS owner FROM owners
+		UNION
+		SELECT owner FROM counted
+	),
+	rows AS (
+		SELECT r.owner, coalesce(c.n, 0) AS n
+		FROM reps r LEFT JOIN counted c USING (owner)
+	)
+	SELECT 'rep' AS kind, owner, n FROM rows
+	UNION ALL
+	SELECT 'team', NULL, coalesce(sum(n), 0) FROM rows
+	UNION ALL
+	SELECT 'no_time', NULL, count(*) FROM tasks WHERE "time" IS NULL
+	UNION ALL
+	SELECT 'created_after', NULL, count(*) FROM tasks WHERE NOT created;

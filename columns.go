@@ -63,8 +63,8 @@ const (
 )
 
 // positionOf returns the owner or company column's value for id.
-func positionOf[ID ~string](index map[ID]int32, id ID) int32 {
-	if p, ok := index[id]; ok {
+func positionOf[ID ~string](index *idIndex[ID], id ID) int32 {
+	if p, ok := index.find(id); ok {
 		return p
 	}
 	if id == "" {
@@ -74,7 +74,7 @@ func positionOf[ID ~string](index map[ID]int32, id ID) int32 {
 }
 
 // ownerOf returns the owner column's value for id.
-func (d *Dataset) ownerOf(id OwnerID) int32 { return positionOf(d.owners, id) }
+func (d *Dataset) ownerOf(id OwnerID) int32 { return positionOf(&d.owners, id) }
 
 // NoMicros marks a deal whose value has no exact form in DealColumns.Micros.
 const NoMicros = -1 << 63
@@ -261,9 +261,9 @@ func (d *Dataset) buildDeals() {
 		c.Type[i] = x.Type
 		c.Created[i], c.Close[i] = InstantOf(x.Created), InstantOf(x.CloseDate)
 		c.Owner[i] = d.ownerOf(x.Owner)
-		c.Company[i] = positionOf(d.companies, x.Company)
+		c.Company[i] = positionOf(&d.companies, x.Company)
 		c.Pipeline[i], c.Stage[i] = -1, -1
-		if p, ok := d.pipelines[x.Pipeline]; ok {
+		if p, ok := d.pipelines.find(x.Pipeline); ok {
 			c.Pipeline[i] = p
 			if s, ok := d.Pipelines[p].StageIndex(x.Stage); ok {
 				c.Stage[i] = int32(s)
@@ -308,7 +308,7 @@ func (d *Dataset) buildVisits() {
 	h.at, h.date = make([]Instant, h.start[n]), make([]Instant, h.start[n])
 	for i := range d.Deals {
 		x := &d.Deals[i]
-		p, listed := d.pipelines[x.Pipeline]
+		p, listed := d.pipelines.find(x.Pipeline)
 		for j, s := range x.StageHistory {
 			k := int(v.start[i]) + j
 			v.stage[k], v.entered[k], v.left[k] = -1, InstantOf(s.Entered), InstantOf(s.Left)

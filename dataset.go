@@ -28,12 +28,12 @@ type Dataset struct {
 	loc  *time.Location
 	home Currency
 
-	owners    map[OwnerID]int32
-	pipelines map[PipelineID]int32
-	deals     map[DealID]int32
-	contacts  map[ContactID]int32
-	companies map[CompanyID]int32
-	products  map[ProductID]int32
+	owners    idIndex[OwnerID]
+	pipelines idIndex[PipelineID]
+	deals     idIndex[DealID]
+	contacts  idIndex[ContactID]
+	companies idIndex[CompanyID]
+	products  idIndex[ProductID]
 
 	deal      DealColumns
 	dealValue []decimal.Decimal
@@ -127,27 +127,15 @@ func MustDataset(r Records) *Dataset {
 
 func (d *Dataset) indexIDs() {
 	parallel(func() {
-		d.deals = indexBy(d.Deals, func(x *Deal) DealID { return x.ID })
+		d.deals = newIDIndex(d.Deals, func(x *Deal) DealID { return x.ID })
 	}, func() {
-		d.contacts = indexBy(d.Contacts, func(c *Contact) ContactID { return c.ID })
+		d.contacts = newIDIndex(d.Contacts, func(c *Contact) ContactID { return c.ID })
 	}, func() {
-		d.owners = indexBy(d.Owners, func(o *Owner) OwnerID { return o.ID })
-		d.pipelines = indexBy(d.Pipelines, func(p *Pipeline) PipelineID { return p.ID })
-		d.companies = indexBy(d.Companies, func(c *Company) CompanyID { return c.ID })
-		d.products = indexBy(d.Products, func(p *Product) ProductID { return p.ID })
+		d.owners = newIDIndex(d.Owners, func(o *Owner) OwnerID { return o.ID })
+		d.pipelines = newIDIndex(d.Pipelines, func(p *Pipeline) PipelineID { return p.ID })
+		d.companies = newIDIndex(d.Companies, func(c *Company) CompanyID { return c.ID })
+		d.products = newIDIndex(d.Products, func(p *Product) ProductID { return p.ID })
 	})
-}
-
-// indexBy maps each id to the position of the first record that has it.
-func indexBy[T any, ID comparable](recs []T, id func(*T) ID) map[ID]int32 {
-	m := make(map[ID]int32, len(recs))
-	for i := range recs {
-		k := id(&recs[i])
-		if _, dup := m[k]; !dup {
-			m[k] = int32(i)
-		}
-	}
-	return m
 }
 
 // homeValue converts an amount in currency c into the home currency.
@@ -162,34 +150,27 @@ func (d *Dataset) homeValue(a decimal.NullDecimal, c Currency) (decimal.Decimal,
 	return v, ValueOK
 }
 
-func lookup[ID comparable](m map[ID]int32, id ID) int32 {
-	if i, ok := m[id]; ok {
-		return i
-	}
-	return -1
-}
-
 // indexActivities groups the activities by the deals, companies and
 // contacts they name.
 func (d *Dataset) indexActivities() {
 	nd, nc, nk := len(d.Deals), len(d.Companies), len(d.Contacts)
 	parallel(func() {
-		d.dealActivities = newAdjacency(nd, d.Activities, d.deals,
+		d.dealActivities = newAdjacency(nd, d.Activities, &d.deals,
 			func(a *Activity) []DealID { return a.Deals })
 	}, func() {
-		d.companyActivities = newAdjacency(nc, d.Activities, d.companies,
+		d.companyActivities = newAdjacency(nc, d.Activities, &d.companies,
 			func(a *Activity) []CompanyID { return a.Companies })
 	}, func() {
-		d.contactActivities = newAdjacency(nk, d.Activities, d.contacts,
+		d.contactActivities = newAdjacency(nk, d.Activities, &d.contacts,
 			func(a *Activity) []ContactID { return a.Contacts })
 	})
 }
 
 // indexDeals groups the line items by deal and the deals by company.
 func (d *Dataset) indexDeals() {
-	d.dealLineItems = newAdjacency1(len(d.Deals), d.LineItems, d.deals,
+	d.dealLineItems = newAdjacency1(len(d.Deals), d.LineItems, &d.deals,
 		func(li *LineItem) DealID { return li.Deal })
-	d.companyDeals = newAdjacency1(len(d.Companies), d.Deals, d.companies,
+	d.companyDeals = newAdjacency1(len(d.Companies), d.Deals, &d.companies,
 		func(x *Deal) CompanyID { return x.Company })
 }
 
@@ -207,7 +188,7 @@ type adjacency struct {
 // reads each record once, looking each id up once, and keeps what it found
 // in two temporary slices: the positions found, and how many ids each
 // record has.
-func newAdjacency[T any, ID comparable](n int, recs []T, index map[ID]int32,
+func newAdjacency[T any, ID ~string](n int, recs []T, index *idIndex[ID],
 	ids func(*T) []ID) adjacency {
 	keys := make([]int32, 0, estimateIDs(recs, ids))
 	counts := make([]uint8, len(recs)) // 255: see many
@@ -297,7 +278,7 @@ func estimateIDs[T any, ID any](recs []T, ids func(*T) []ID) int {
 }
 
 // newAdjacency1 is newAdjacency for records that name at most one other.
-func newAdjacency1[T any, ID comparable](n int, recs []T, index map[ID]int32,
+func newAdjacency1[T any, ID ~string](n int, recs []T, index *idIndex[ID],
 	id func(*T) ID) adjacency {
 	keys := make([]int32, len(recs))
 	start := make([]int32, n+1)
@@ -320,11 +301,12 @@ func newAdjacency1[T any, ID comparable](n int, recs []T, index map[ID]int32,
 	return adjacency{start: start, items: items}
 }
 
-// lastLookup looks ids up in a map, remembering the last few: records in
-// a row often name the same few records (the activities of one deal name
-// its contacts in turn), and comparing ids costs much less than a look-up
-// in a map of millions.
-type lastLookup[ID comparable] struct {
+// lastLookup looks ids up in an index, remembering the last few: records
+// in a row often name the same few records (the activities of one deal
+// name its contacts in turn), and comparing ids costs much less than a
+// look-up in an index of millions, which reaches memory the caches do not
+// hold.
+type lastLookup[ID ~string] struct {
 	ids  [4]ID
 	pos  [4]int32
 	used int // how many of ids hold an id
@@ -332,13 +314,13 @@ type lastLookup[ID comparable] struct {
 }
 
 // find returns the position of id in index, or -1.
-func (l *lastLookup[ID]) find(index map[ID]int32, id ID) int32 {
+func (l *lastLookup[ID]) find(index *idIndex[ID], id ID) int32 {
 	for k := range l.used {
 		if l.ids[k] == id {
 			return l.pos[k]
 		}
 	}
-	p := lookup(index, id)
+	p, _ := index.find(id)
 	l.ids[l.next], l.pos[l.next] = id, p
 	l.next = (l.next + 1) % len(l.ids)
 	l.used = max(l.used, l.next)
@@ -399,35 +381,32 @@ func (d *Dataset) UnconvertedCurrencies() []Currency {
 }
 
 // OwnerIndex returns the position in Owners of the owner with the given id.
-func (d *Dataset) OwnerIndex(id OwnerID) (int, bool) { return find(d.owners, id) }
+func (d *Dataset) OwnerIndex(id OwnerID) (int, bool) { return find(&d.owners, id) }
 
 // PipelineIndex returns the position in Pipelines of the given pipeline.
-func (d *Dataset) PipelineIndex(id PipelineID) (int, bool) { return find(d.pipelines, id) }
+func (d *Dataset) PipelineIndex(id PipelineID) (int, bool) { return find(&d.pipelines, id) }
 
 // DealIndex returns the position in Deals of the deal with the given id.
-func (d *Dataset) DealIndex(id DealID) (int, bool) { return find(d.deals, id) }
+func (d *Dataset) DealIndex(id DealID) (int, bool) { return find(&d.deals, id) }
 
 // ContactIndex returns the position in Contacts of the given contact.
-func (d *Dataset) ContactIndex(id ContactID) (int, bool) { return find(d.contacts, id) }
+func (d *Dataset) ContactIndex(id ContactID) (int, bool) { return find(&d.contacts, id) }
 
 // CompanyIndex returns the position in Companies of the given company.
-func (d *Dataset) CompanyIndex(id CompanyID) (int, bool) { return find(d.companies, id) }
+func (d *Dataset) CompanyIndex(id CompanyID) (int, bool) { return find(&d.companies, id) }
 
 // ProductIndex returns the position in Products of the given product.
-func (d *Dataset) ProductIndex(id ProductID) (int, bool) { return find(d.products, id) }
+func (d *Dataset) ProductIndex(id ProductID) (int, bool) { return find(&d.products, id) }
 
-func find[ID comparable](m map[ID]int32, id ID) (int, bool) {
-	i, ok := m[id]
-	if !ok {
-		return -1, false
-	}
-	return int(i), true
+func find[ID ~string](x *idIndex[ID], id ID) (int, bool) {
+	i, ok := x.find(id)
+	return int(i), ok
 }
 
 // Owner returns the owner with the given id, or nil when there is none
 // (an unassigned record, or an id the portal does not list).
 func (d *Dataset) Owner(id OwnerID) *Owner {
-	if i, ok := d.owners[id]; ok {
+	if i, ok := d.owners.find(id); ok {
 		return &d.Owners[i]
 	}
 	return nil

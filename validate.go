@@ -144,29 +144,30 @@ func (v *validator) add(kind RecordKind, id string, i int, field, format string,
 
 // ident checks that a record's id is present and that it is the first
 // record with that id.
-func ident[ID ~string](v *validator, kind RecordKind, id ID, i int, m map[ID]int32) {
-	switch {
-	case id == "":
+func ident[ID ~string](v *validator, kind RecordKind, id ID, i int, x *idIndex[ID]) {
+	if id == "" {
 		v.add(kind, "", i, "id", "empty")
-	case m != nil && int(m[id]) != i:
-		v.add(kind, string(id), i, "id", "repeats the id of record %d", m[id])
+		return
+	}
+	if first, ok := x.find(id); ok && int(first) != i {
+		v.add(kind, string(id), i, "id", "repeats the id of record %d", first)
 	}
 }
 
 // ref checks that a non-empty reference names a record that exists.
 func ref[ID ~string](v *validator, kind RecordKind, id string, i int, field string,
-	to ID, m map[ID]int32, what string) {
-	refAt(v, kind, id, i, field, -1, to, m, what)
+	to ID, x *idIndex[ID], what string) {
+	refAt(v, kind, id, i, field, -1, to, x, what)
 }
 
 // refAt is ref for the j-th element of a list field; j < 0 means the field
 // is not a list. It builds the field's name only to report a problem.
 func refAt[ID ~string](v *validator, kind RecordKind, id string, i int, field string, j int,
-	to ID, m map[ID]int32, what string) {
+	to ID, x *idIndex[ID], what string) {
 	if to == "" {
 		return
 	}
-	if _, ok := m[to]; !ok {
+	if _, ok := x.find(to); !ok {
 		if j >= 0 {
 			field = fmt.Sprintf("%s[%d]", field, j)
 		}
@@ -241,14 +242,14 @@ func (v *validator) records() {
 
 func (v *validator) owners() {
 	for i := range v.d.Owners {
-		ident(v, KindOwner, v.d.Owners[i].ID, i, v.d.owners)
+		ident(v, KindOwner, v.d.Owners[i].ID, i, &v.d.owners)
 	}
 }
 
 func (v *validator) pipelines() {
 	for i := range v.d.Pipelines {
 		p := &v.d.Pipelines[i]
-		ident(v, KindPipeline, p.ID, i, v.d.pipelines)
+		ident(v, KindPipeline, p.ID, i, &v.d.pipelines)
 		if len(p.Stages) == 0 {
 			v.add(KindPipeline, string(p.ID), i, "stages", "empty")
 		}
@@ -275,11 +276,11 @@ func (v *validator) deals() {
 	for i := range v.d.Deals {
 		x := &v.d.Deals[i]
 		id := string(x.ID)
-		ident(v, KindDeal, x.ID, i, v.d.deals)
-		ref(v, KindDeal, id, i, "owner", x.Owner, v.d.owners, "owner")
-		ref(v, KindDeal, id, i, "company", x.Company, v.d.companies, "company")
+		ident(v, KindDeal, x.ID, i, &v.d.deals)
+		ref(v, KindDeal, id, i, "owner", x.Owner, &v.d.owners, "owner")
+		ref(v, KindDeal, id, i, "company", x.Company, &v.d.companies, "company")
 		for j, c := range x.Contacts {
-			refAt(v, KindDeal, id, i, "contacts", j, c, v.d.contacts, "contact")
+			refAt(v, KindDeal, id, i, "contacts", j, c, &v.d.contacts, "contact")
 		}
 		repeatedIDs(v, KindDeal, id, i, "contacts", x.Contacts)
 		v.dealStage(i, x)
@@ -404,9 +405,9 @@ func (v *validator) contacts() {
 	for i := range v.d.Contacts {
 		c := &v.d.Contacts[i]
 		id := string(c.ID)
-		ident(v, KindContact, c.ID, i, v.d.contacts)
-		ref(v, KindContact, id, i, "owner", c.Owner, v.d.owners, "owner")
-		ref(v, KindContact, id, i, "company", c.Company, v.d.companies, "company")
+		ident(v, KindContact, c.ID, i, &v.d.contacts)
+		ref(v, KindContact, id, i, "owner", c.Owner, &v.d.owners, "owner")
+		ref(v, KindContact, id, i, "company", c.Company, &v.d.companies, "company")
 		if c.Created.IsZero() {
 			v.add(KindContact, id, i, "created", "missing")
 		}
@@ -423,8 +424,8 @@ func (v *validator) contacts() {
 func (v *validator) companies() {
 	for i := range v.d.Companies {
 		c := &v.d.Companies[i]
-		ident(v, KindCompany, c.ID, i, v.d.companies)
-		ref(v, KindCompany, string(c.ID), i, "owner", c.Owner, v.d.owners, "owner")
+		ident(v, KindCompany, c.ID, i, &v.d.companies)
+		ref(v, KindCompany, string(c.ID), i, "owner", c.Owner, &v.d.owners, "owner")
 		v.inSpan(KindCompany, string(c.ID), i, "created", c.Created)
 	}
 }
@@ -445,15 +446,15 @@ func (v *validator) activities() {
 		if a.Time.IsZero() {
 			v.add(KindActivity, id, i, "time", "missing")
 		}
-		ref(v, KindActivity, id, i, "owner", a.Owner, v.d.owners, "owner")
+		ref(v, KindActivity, id, i, "owner", a.Owner, &v.d.owners, "owner")
 		for j, x := range a.Deals {
-			refAt(v, KindActivity, id, i, "deals", j, x, v.d.deals, "deal")
+			refAt(v, KindActivity, id, i, "deals", j, x, &v.d.deals, "deal")
 		}
 		for j, x := range a.Contacts {
-			refAt(v, KindActivity, id, i, "contacts", j, x, v.d.contacts, "contact")
+			refAt(v, KindActivity, id, i, "contacts", j, x, &v.d.contacts, "contact")
 		}
 		for j, x := range a.Companies {
-			refAt(v, KindActivity, id, i, "companies", j, x, v.d.companies, "company")
+			refAt(v, KindActivity, id, i, "companies", j, x, &v.d.companies, "company")
 		}
 		repeatedIDs(v, KindActivity, id, i, "deals", a.Deals)
 		repeatedIDs(v, KindActivity, id, i, "contacts", a.Contacts)
@@ -493,7 +494,7 @@ func (v *validator) activityDetails(i int, a *Activity) {
 func (v *validator) products() {
 	for i := range v.d.Products {
 		p := &v.d.Products[i]
-		ident(v, KindProduct, p.ID, i, v.d.products)
+		ident(v, KindProduct, p.ID, i, &v.d.products)
 		if p.Price.Valid && p.Price.Decimal.Sign() < 0 {
 			v.add(KindProduct, string(p.ID), i, "price", "negative: %s", p.Price.Decimal)
 		}
@@ -512,8 +513,8 @@ func (v *validator) lineItems() {
 		if li.Deal == "" {
 			v.add(KindLineItem, id, i, "deal", "empty")
 		}
-		ref(v, KindLineItem, id, i, "deal", li.Deal, v.d.deals, "deal")
-		ref(v, KindLineItem, id, i, "product", li.Product, v.d.products, "product")
+		ref(v, KindLineItem, id, i, "deal", li.Deal, &v.d.deals, "deal")
+		ref(v, KindLineItem, id, i, "product", li.Product, &v.d.products, "product")
 		v.currency(KindLineItem, id, i, "currency", li.Currency)
 		for _, f := range []struct {
 			name string
@@ -539,7 +540,7 @@ func (v *validator) targets() {
 			v.add(KindTarget, id, i, "id", "repeated")
 		}
 		seen[t.ID] = true
-		ref(v, KindTarget, id, i, "owner", t.Owner, v.d.owners, "owner")
+		ref(v, KindTarget, id, i, "owner", t.Owner, &v.d.owners, "owner")
 		if t.Owner != "" && t.Team != "" {
 			v.add(KindTarget, id, i, "team", "set beside owner %q: the target is the owner's", t.Owner)
 		}

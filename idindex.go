@@ -29,7 +29,9 @@ type idSlot struct {
 }
 
 // newIDIndex indexes the ids of recs, keeping the first position of an id
-// that several records share.
+// that several records share. It fills the table of codes until an id
+// does not pack, and then drops it for a map: a kind whose ids do not
+// pack shows it at its first id, most often.
 func newIDIndex[T any, ID ~string](recs []T, id func(*T) ID) idIndex[ID] {
 	if x, ok := packedIndex(recs, id); ok {
 		return x

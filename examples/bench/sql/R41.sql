@@ -20,30 +20,10 @@
 --     line's name (in deal order, then line order), else by its id.
 --   * A share is value / total rounded half away from zero to 6 places,
 --     computed exactly on the decimals; NULL when the total is zero.
-WITH money AS (
-	SELECT coalesce(currency, rates_base, '') AS home,
-		coalesce(rates_base, currency, '') AS base
-	FROM portal
-),
+WITH money AS (SELECT * FROM home_currency()),
 -- Base units one unit of each currency is worth; the base is worth 1.
-rate AS (
-	SELECT r.currency, r.to_base AS per_unit
-	FROM rates r, money m
-	WHERE r.to_base > 0 AND r.currency <> m.base
-	UNION ALL
-	SELECT base, 1 FROM money
-),
-stage_kind AS (
-	SELECT pipeline, stage, arg_min_null(kind, rowid) AS kind
-	FROM stages
-	WHERE stage IS NOT NULL
-	GROUP BY ALL
-),
-deal AS (
-	SELECT d.rowid AS pos, d.id, d.close_date,
-		CASE WHEN s.kind IN ('open', 'won', 'lost') THEN s.kind END AS kind
-	FROM deals d LEFT JOIN stage_kind s ON s.pipeline = d.pipeline AND s.stage = d.stage
-),
+rate AS (SELECT currency, to_base AS per_unit FROM base_rate()),
+deal AS (SELECT pos, id, close_date, kind FROM deal_home_value()),
 won AS (
 	SELECT pos FROM deal
 	WHERE kind = 'won' AND close_date >= getvariable('period_start')

@@ -219,18 +219,8 @@ CREATE MACRO deal_valued() AS TABLE
 -- base with the deal's rate (exact) and, when the home currency is not the
 -- base, out of it with the home currency's rate, rounded to 8 places.
 CREATE MACRO deal_home_value() AS TABLE
-	WITH money AS (
-		SELECT coalesce(currency, rates_base, '') AS home,
-			coalesce(rates_base, currency, '') AS base
-		FROM portal
-	),
-	rate AS (
-		SELECT r.currency, r.to_base AS per_unit
-		FROM rates r, money m
-		WHERE r.to_base > 0 AND r.currency <> m.base
-		UNION ALL
-		SELECT base, 1 FROM money
-	),
+	WITH money AS (SELECT * FROM home_currency()),
+	rate AS (SELECT currency, to_base AS per_unit FROM base_rate()),
 	stage_kind AS (
 		SELECT pipeline, stage, arg_min_null(kind, rowid) AS kind
 		FROM stages
@@ -269,35 +259,12 @@ CREATE MACRO alert_stage() AS TABLE
 	FROM stage_row r JOIN stages s ON s.rowid = r.row;
 
 -- Each deal with its current stage's kind and its value in the home
--- currency (NULL without an amount or a rate).
+-- currency (NULL without an amount or a rate), as deal_home_value finds
+-- them.
 CREATE MACRO alert_deal() AS TABLE
-	WITH money AS (
-		SELECT coalesce(currency, rates_base, '') AS home,
-			coalesce(rates_base, currency, '') AS base
-		FROM portal
-	),
-	rate AS (
-		SELECT r.currency, r.to_base AS per_unit
-		FROM rates r, money m
-		WHERE r.to_base > 0 AND r.currency <> m.base
-		UNION ALL
-		SELECT base, 1 FROM money
-	),
-	stage_info AS (SELECT * FROM alert_stage())
 	SELECT d.rowid AS pos, d.id, d.name, d.owner, d.pipeline, d.stage, d.created, d.close_date,
-		s.kind,
-		CASE
-			WHEN d.amount IS NULL THEN NULL
-			WHEN coalesce(d.currency, m.home) = m.home THEN d.amount
-			WHEN rf.per_unit IS NULL OR rt.per_unit IS NULL THEN NULL
-			WHEN m.home = m.base THEN d.amount * rf.per_unit
-			ELSE CAST(round(d.amount * rf.per_unit / rt.per_unit, 8) AS DECIMAL(38, 8))
-		END AS value, d.amount
-	FROM deals d
-	CROSS JOIN money m
-	LEFT JOIN stage_info s ON s.pipeline = d.pipeline AND s.stage = d.stage
-	LEFT JOIN rate rf ON rf.currency = coalesce(d.currency, m.home)
-	LEFT JOIN rate rt ON rt.currency = m.home;
+		v.kind, v.value, d.amount
+	FROM deals d JOIN deal_home_value() v ON v.pos = d.rowid;
 
 -- Each deal's activities by the deal's pos (the first deal of an id), an
 -- activity that names the deal twice once.

@@ -24,17 +24,8 @@ WITH pipeline AS (
 	SELECT pipeline, arg_min_null(pipeline_label, rowid) AS label, min(rowid) AS ord
 	FROM stages GROUP BY pipeline
 ),
--- Where each deal stood at as_of (deal_at in macros.sql), as this query
--- counts it: not yet created, in no known stage (kind NULL), or of a
--- kind, in a stage position (NULL when no record tells which).
-deal_then AS (
-	SELECT pipeline, owner AS owner_key, value, state = 'missing' AS no_amount,
-		standing = 'not_yet' AS not_yet_created,
-		CASE standing WHEN 'unknown' THEN NULL WHEN 'open_unknown' THEN 'open' ELSE standing END
-			AS kind_then,
-		CASE WHEN standing <> 'open_unknown' THEN stage_then END AS stage_then
-	FROM deal_at(getvariable('as_of'))
-),
+-- Where each deal stood at as_of (deal_standing in macros.sql).
+deal_then AS (SELECT * FROM deal_standing(getvariable('as_of'))),
 -- The open stages of each pipeline, numbered in pipeline order from 0.
 open_stage AS (
 	SELECT pipeline, position, stage, label, probability,

@@ -25,19 +25,8 @@
 WITH options AS (
 	SELECT false AS count_open
 ),
-stage_rows AS (
-	SELECT pipeline, position, stage, kind,
-		count(*) FILTER (WHERE kind = 'open') OVER (PARTITION BY pipeline ORDER BY position
-			ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS col
-	FROM stages
-	WHERE stage IS NOT NULL
-),
-stage_of AS (
-	-- a stage id names the first stage of the pipeline that has it
-	SELECT pipeline, stage, min(position) AS position, arg_min(kind, position) AS kind
-	FROM stage_rows
-	GROUP BY pipeline, stage
-),
+stage_rows AS (SELECT * FROM stage_column()),
+stage_of AS (SELECT * FROM stage_first()),
 pipelines AS (
 	SELECT DISTINCT pipeline FROM stages
 ),

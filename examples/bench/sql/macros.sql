@@ -163,6 +163,18 @@ CREATE MACRO deal_at(t) AS TABLE
 -- Deals with their kind and value, in DECIMAL(38, 12) (R09 to R12, R22
 -- to R24, R26, R31, R36, R38).
 
+-- Where each deal stood at t, as R12 and R26 count it: not yet created,
+-- in no known stage (kind_then NULL), or of a kind, in a stage position
+-- (stage_then NULL when no record tells which); with its pipeline, owner,
+-- value and whether its amount is missing.
+CREATE MACRO deal_standing(t) AS TABLE
+	SELECT pipeline, owner AS owner_key, value, state = 'missing' AS no_amount,
+		standing = 'not_yet' AS not_yet_created,
+		CASE standing WHEN 'unknown' THEN NULL WHEN 'open_unknown' THEN 'open' ELSE standing END
+			AS kind_then,
+		CASE WHEN standing <> 'open_unknown' THEN stage_then END AS stage_then
+	FROM deal_at(t);
+
 -- Each deal's columns, then kind: the kind of its stage in its pipeline
 -- (the stage's lowest position when an id repeats), NULL unless open, won
 -- or lost; value: its amount in the home currency, NULL without an amount
@@ -499,25 +511,31 @@ CREATE MACRO period_bucket() AS TABLE
 	WHERE ps < pe;
 
 -- ---------------------------------------------------------------------
+-- Stages in funnel order (R15, R29, R30).
+
+-- Every stage of every pipeline, with col, its column among the open
+-- stages: how many open stages come before it.
+CREATE MACRO stage_column() AS TABLE
+	SELECT pipeline, position, stage, kind,
+		count(*) FILTER (WHERE kind = 'open') OVER (PARTITION BY pipeline ORDER BY position
+			ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS col
+	FROM stages
+	WHERE stage IS NOT NULL;
+
+-- A stage id names the first stage of its pipeline that has it.
+CREATE MACRO stage_first() AS TABLE
+	SELECT pipeline, stage, min(position) AS position, arg_min(kind, position) AS kind,
+		arg_min(col, position) AS col
+	FROM stage_column()
+	GROUP BY pipeline, stage;
+
+-- ---------------------------------------------------------------------
 -- R15, the stage funnels per rep and pipeline and the team's (owner
 -- NULL), with the deals the funnels count apart; R15.sql says how. R30
 -- is its team rows.
 CREATE MACRO stage_funnel() AS TABLE
-WITH stage_rows AS (
-		-- every stage of every pipeline, with its column among the open stages
-		SELECT pipeline, position, stage, kind,
-			count(*) FILTER (WHERE kind = 'open') OVER (PARTITION BY pipeline ORDER BY position
-				ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS col
-		FROM stages
-		WHERE stage IS NOT NULL
-	),
-	stage_of AS (
-		-- a stage id names the first stage of the pipeline that has it
-		SELECT pipeline, stage, min(position) AS position, arg_min(kind, position) AS kind,
-			arg_min(col, position) AS col
-		FROM stage_rows
-		GROUP BY pipeline, stage
-	),
+WITH stage_rows AS (SELECT * FROM stage_column()),
+	stage_of AS (SELECT * FROM stage_first()),
 	pipelines AS (
 		SELECT pipeline, count(*) FILTER (WHERE kind = 'open') AS n_open,
 			coalesce(arg_min(stage, position) FILTER (WHERE kind = 'won'), '') AS won_stage

@@ -86,16 +86,27 @@ func eachDecimal(r *Records, f func(kind RecordKind, id string, i int, field str
 	}
 }
 
-// shortDecimal writes d as its coefficient's first digits times a power
-// of ten: writing out 1e100000000 would take a hundred million bytes.
+// shortDecimal writes d as it reads when that is short, else as its
+// first digits with an ellipsis and a power of ten: writing out
+// 1e100000000 would take a hundred million bytes.
 func shortDecimal(d decimal.Decimal) string {
 	c := d.Coefficient().Text(10)
 	exp := int(d.Exponent())
-	if len(c) > 12 {
-		exp += len(c) - 12
-		c = c[:12]
+	if len(c) <= 64 && exp >= -64 && exp <= 64 {
+		return d.String()
 	}
-	return fmt.Sprintf("%se%d", c, exp)
+	sign := ""
+	if c[0] == '-' {
+		sign, c = "-", c[1:]
+	}
+	exp += len(c) - 1 // the point after the first digit
+	if len(c) > 12 {
+		return fmt.Sprintf("%s%s.%s…e%d", sign, c[:1], c[1:12], exp)
+	}
+	if len(c) > 1 {
+		return fmt.Sprintf("%s%s.%se%d", sign, c[:1], c[1:], exp)
+	}
+	return fmt.Sprintf("%s%se%d", sign, c, exp)
 }
 
 // checkMagnitudes returns an error naming the first decimal of r beyond

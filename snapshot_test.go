@@ -13,6 +13,7 @@ import (
 
 	"github.com/salespilot/sales"
 	"github.com/salespilot/sales/internal/demo"
+	"github.com/salespilot/sales/internal/testkit"
 )
 
 func TestSnapshotRoundTrip(t *testing.T) {
@@ -161,5 +162,41 @@ func TestWrite_refusesHugeDecimals(t *testing.T) {
 	}
 	if err := sales.CheckDecimal(huge.Shift(-10)); err != nil {
 		t.Errorf("CheckDecimal(1e30) = %v, want nil", err)
+	}
+}
+
+// TestCheckDecimal_text checks how a refused decimal is written: as it
+// reads when short, else as its first digits and a power of ten.
+func TestCheckDecimal_text(t *testing.T) {
+	long := strings.Repeat("1234567890", 8) // 80 digits
+	for _, tc := range []struct{ in, want string }{
+		{strings.Repeat("9", 40), strings.Repeat("9", 40) + " has more than 30 digits before the point"},
+		{"0." + strings.Repeat("1", 40), "0." + strings.Repeat("1", 40) + " has more than 30 decimal places"},
+		{"-" + strings.Repeat("9", 31), "-" + strings.Repeat("9", 31) + " has more than 30 digits"},
+		{"1e100000000", "1e100000000 has more than 30 digits"},
+		{"-25e99", "-2.5e100 has more than 30 digits"},
+		{long, "1.23456789012…e79 has more than 30 digits"},
+	} {
+		err := sales.CheckDecimal(decimal.RequireFromString(tc.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("CheckDecimal(%.20s…) = %v, want %q…", tc.in, err, tc.want)
+		}
+	}
+}
+
+// TestReadTables_decimalBounds reads back decimals at the bounds: 30
+// digits before the point and 30 places after it.
+func TestReadTables_decimalBounds(t *testing.T) {
+	r := smallPortal()
+	r.Deals[1].Amount = testkit.Amount("-" + strings.Repeat("9", 30))
+	r.LineItems[0].Quantity = testkit.D("0." + strings.Repeat("0", 29) + "1")
+	got, err := sales.ReadTablesFS(tablesFS(t, r))
+	if err != nil {
+		t.Fatalf("ReadTablesFS = %v, want nil", err)
+	}
+	if a, q := got.Deals[1].Amount.Decimal, got.LineItems[0].Quantity; !a.Equal(r.Deals[1].Amount.Decimal) ||
+		!q.Equal(r.LineItems[0].Quantity) {
+		t.Errorf("read back amount %s and quantity %s, want %s and %s", a, q,
+			r.Deals[1].Amount.Decimal, r.LineItems[0].Quantity)
 	}
 }

@@ -130,7 +130,8 @@ func ReadTables(dir string) (Records, error) {
 // Errors start with "sales: read tables:" and name the file, and for bad
 // data the line, the column and the value: a missing file, a header that
 // is not the one expected, a row with the wrong number of fields, a field
-// that does not parse (a time, decimal, enum, number or boolean), a link
+// that does not parse (a time, decimal, enum, number or boolean), a
+// decimal beyond MaxDecimalDigits or MaxDecimalPlaces, a link
 // row whose parent id matches no parent from the current one on, or whose
 // position is out of order. Nothing is dropped: a folder that does not
 // read whole is an error, never records read in part. With several

@@ -120,6 +120,7 @@ func (d *decoder) nullDecimal(col int, b []byte) decimal.NullDecimal {
 	if !ok {
 		d.fail(col, b, errDecimal)
 	}
+	d.bounded(col, b, v)
 	return decimal.NullDecimal{Decimal: v, Valid: ok}
 }
 
@@ -133,7 +134,21 @@ func (d *decoder) decimal(col int, b []byte) decimal.Decimal {
 	if !ok {
 		d.fail(col, b, errDecimal)
 	}
+	d.bounded(col, b, v)
 	return v
+}
+
+// bounded fails a decimal beyond MaxDecimalDigits or MaxDecimalPlaces, at
+// its line and column, as WriteTables would have refused it. Only a field
+// longer than either bound can be beyond them, so most fields cost a
+// comparison.
+func (d *decoder) bounded(col int, b []byte, v decimal.Decimal) {
+	if len(b) <= min(MaxDecimalDigits, MaxDecimalPlaces) {
+		return
+	}
+	if why := decimalProblem(v); why != "" {
+		d.fail(col, b, errors.New(why))
+	}
 }
 
 func (d *decoder) int(col int, b []byte) int64 {

@@ -126,6 +126,17 @@ func TestReadTablesFS_errors(t *testing.T) {
 			[]string{"deals.csv: line 2, column amount: \"12.5.1\": not a plain decimal"}},
 		{"decimal with exponent", "products.csv", 2, "p1,Plan,,1e3,",
 			[]string{"products.csv: line 2, column price: \"1e3\": not a plain decimal"}},
+		{"amount of 40 digits", "deals.csv", 3,
+			"d2,,o2,sales,qualify," + strings.Repeat("9", 40) + ",,2026-03-02T09:30:00+01:00,,,,,unknown,",
+			[]string{"deals.csv: line 3, column amount: \"" + strings.Repeat("9", 40) +
+				"\": has more than 30 digits before the point"}},
+		{"quantity of 31 places", "line_items.csv", 2,
+			"li1,d1,p1,,0." + strings.Repeat("1", 31) + ",100,,",
+			[]string{"line_items.csv: line 2, column quantity: \"0." + strings.Repeat("1", 31) +
+				"\": has more than 30 decimal places"}},
+		{"rate too small", "rates.csv", 2, "USD,0." + strings.Repeat("0", 30) + "1",
+			[]string{"rates.csv: line 2, column to_base: \"0." + strings.Repeat("0", 30) +
+				"1\": is too small to be an amount (below 1e-30)"}},
 		{"missing decimal", "line_items.csv", 2, "li1,d1,p1,,,100,,",
 			[]string{"line_items.csv: line 2, column quantity: \"\": no value, want a decimal"}},
 		{"bad enum", "deals.csv", 3,

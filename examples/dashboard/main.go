@@ -22,6 +22,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"time"
@@ -153,7 +154,7 @@ func bucketsAbout(u sales.Unit, p sales.Period) int64 {
 	if per == 0 {
 		per = 365.25 // years, fiscal or not
 	}
-	return int64(days/per) + 1
+	return int64(math.Ceil(days / per))
 }
 
 // checkYear refuses an instant outside minYear..maxYear, naming the flag.
@@ -252,10 +253,14 @@ func newEnv(o options, ds *sales.Dataset, src source) (catalog.Params, error) {
 	}
 	// The default period too: the year before an -asof of 1000-01-01 is
 	// 999.
-	if err := checkYear("period", e.Period.Start); err != nil {
+	name := "period"
+	if o.period == "" {
+		name = "period (not given: the default, from -asof)"
+	}
+	if err := checkYear(name, e.Period.Start); err != nil {
 		return e, err
 	}
-	if err := checkYear("period", e.Period.End.Add(-time.Nanosecond)); err != nil {
+	if err := checkYear(name, e.Period.End.Add(-time.Nanosecond)); err != nil {
 		return e, err
 	}
 	if days := bucketsAbout(sales.UnitDay, e.Period); days > maxDays {

@@ -116,6 +116,25 @@ func TestRun_badFlags(t *testing.T) {
 	}
 }
 
+// TestRun_periodBounds: a century is the longest period, to the day, and
+// an -asof whose default period leaves the years allowed says that the
+// period is the default one.
+func TestRun_periodBounds(t *testing.T) {
+	var out bytes.Buffer
+	args := []string{"-deals", "50", "-unit", "year", "-period", "2000-01-01..2100-01-01"}
+	if err := run(args, &out); err != nil {
+		t.Errorf("run(%q) = %v, want a century accepted", args, err)
+	}
+	args = []string{"-deals", "50", "-unit", "year", "-period", "2000-01-01..2100-01-02"}
+	if err := run(args, &out); err == nil || !strings.Contains(err.Error(), "a century") {
+		t.Errorf("run(%q) = %v, want an error about a century", args, err)
+	}
+	args = []string{"-deals", "50", "-asof", "1000-01-01"}
+	if err := run(args, &out); err == nil || !strings.Contains(err.Error(), "the default, from -asof") {
+		t.Errorf("run(%q) = %v, want an error about the default period", args, err)
+	}
+}
+
 func TestRun_emptyMaven(t *testing.T) {
 	var out bytes.Buffer
 	if err := run([]string{"-maven", ""}, &out); err == nil || !strings.Contains(err.Error(), "-maven") {

@@ -135,6 +135,17 @@ func TestRun_periodBounds(t *testing.T) {
 	}
 }
 
+// TestRun_missingFolder: a folder that cannot be read is named.
+func TestRun_missingFolder(t *testing.T) {
+	dir := t.TempDir() + "/absent"
+	for _, f := range []string{"-maven", "-hubspot-export"} {
+		var out bytes.Buffer
+		if err := run([]string{f, dir}, &out); err == nil || !strings.Contains(err.Error(), dir) {
+			t.Errorf("run(%s %s) = %v, want an error naming the folder", f, dir, err)
+		}
+	}
+}
+
 func TestRun_emptyMaven(t *testing.T) {
 	var out bytes.Buffer
 	if err := run([]string{"-maven", ""}, &out); err == nil || !strings.Contains(err.Error(), "-maven") {

@@ -53,7 +53,7 @@ func loadDemo(o options) (source, error) {
 func loadMaven(dir string) (source, error) {
 	recs, sum, err := maven.Load(dir)
 	if err != nil {
-		return source{}, err
+		return source{}, fmt.Errorf("%w (in folder %s)", err, dir)
 	}
 	s := source{name: "Maven CRM sales opportunities, " + dir, records: recs}
 	s.notes = mavenNotes(sum)

@@ -27,7 +27,7 @@ func loadSnapshot(path string) (source, error) {
 func loadHubSpotExport(dir string) (source, error) {
 	recs, xrep, prep, err := hubspot.ReadExportFolder(os.DirFS(dir))
 	if err != nil {
-		return source{}, err
+		return source{}, fmt.Errorf("%w (in folder %s)", err, dir)
 	}
 	s := source{name: "HubSpot export files, " + dir, records: recs}
 	for _, f := range xrep.Files {

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -193,12 +194,20 @@ func (d *decoder) position(col int, b []byte) int32 {
 	return int32(v)
 }
 
+// notA returns "not a " and kind, or "not an " before a vowel.
+func notA(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "not an " + kind
+	}
+	return "not a " + kind
+}
+
 // enumOf reads an enum of the given names; kind is the enum's name in
 // errors and in its numbered form, such as "stage kind".
 func enumOf[E ~uint8](d *decoder, col int, b []byte, names []string, kind string) E {
 	v, ok := parseEnum[E](names, b, kind)
 	if !ok {
-		d.fail(col, b, errors.New("not a "+kind))
+		d.fail(col, b, errors.New(notA(kind)))
 	}
 	return v
 }

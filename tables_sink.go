@@ -299,7 +299,7 @@ func (st *linkState[P, V]) chunk(lc *linkChunk[V]) bool {
 		if j < 0 {
 			kind := tableSpecs[st.s.id].cols[0]
 			st.fail(lc, i, 0, string(id), fmt.Errorf("no %s has this id at or after the one "+
-				"the previous link belongs to (links follow the order of their %ss)", kind, kind))
+				"the previous link belongs to (links follow the order of the %s rows)", kind, kind))
 			return false
 		}
 		st.cur, st.k, st.start, st.pieces = j, 1, i, nil
